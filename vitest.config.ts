@@ -13,16 +13,20 @@ export default defineConfig({
           environment: 'node',
         },
       },
-      {
+      // E2E: one project per browser so both run in parallel (one worker each); test files use
+      // `describe.each(BROWSERS)` and the project narrows BROWSERS through GEXFOCUS_E2E_BROWSERS.
+      // `vitest run --project 'e2e-*'` runs both.
+      ...(['chromium', 'firefox'] as const).map((browser) => ({
         test: {
-          name: 'e2e',
+          name: `e2e-${browser}`,
           include: ['test/e2e/**/*.e2e.ts'],
           environment: 'node',
+          env: { GEXFOCUS_E2E_BROWSERS: browser },
           testTimeout: 60_000,
           hookTimeout: 90_000,
           fileParallelism: false,
         },
-      },
+      })),
     ],
   },
 });

@@ -1,0 +1,267 @@
+/**
+ * The Firefox driver: firefox-esr over its built-in WebDriver BiDi, our extension installed as a
+ * temporary add-on from dist/firefox.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { BidiClient, type RemoteValue } from './bidi.ts';
+import type { DriverEnv } from './chromium.ts';
+import { ACTIVE_TAB_ID, pollUntil, screenshotPath, unwrapValue, wrapExpression } from './common.ts';
+import { writeFirefoxProfile } from './firefox-profile.ts';
+import { BROWSER_BINARIES, DIST } from './paths.ts';
+import type { ExtensionSession, LaunchOptions, ScreenshotOptions, Tab } from './types.ts';
+
+export async function launchFirefox(env: DriverEnv, opts: LaunchOptions): Promise<ExtensionSession> {
+  const uuid = randomUUID();
+  writeFirefoxProfile(env.profileDir, uuid, opts.colorScheme ?? 'light');
+  const child = spawn(
+    BROWSER_BINARIES.firefox,
+    [
+      '--headless',
+      '--remote-debugging-port=0',
+      '--remote-allow-system-access',
+      '--no-remote',
+      '--profile',
+      env.profileDir,
+    ],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      detached: true,
+      env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: '1' },
+    },
+  );
+  try {
+    const wsUrl = await bidiUrl(child);
+    const bidi = await BidiClient.connect(`${wsUrl}/session`);
+    await bidi.send('session.new', { capabilities: { alwaysMatch: { acceptInsecureCerts: true } } });
+    await bidi.send('webExtension.install', { extensionData: { type: 'path', path: DIST.firefox } });
+    const tree = await bidi.send<{ contexts: { context: string }[] }>('browsingContext.getTree', {
+      maxDepth: 0,
+    });
+    return new FirefoxSession(bidi, child, uuid, env, tree.contexts[0]!.context);
+  } catch (error) {
+    await stopProcess(child);
+    throw error;
+  }
+}
+
+/** Reads `WebDriver BiDi listening on ws://…` from Firefox's stderr. */
+function bidiUrl(child: ChildProcess, timeoutMs = 30_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(
+      () => reject(new Error(`Firefox did not start BiDi in ${timeoutMs} ms:\n${seen}`)),
+      timeoutMs,
+    );
+    child.stderr!.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const match = /WebDriver BiDi listening on (ws:\/\/\S+)/.exec(seen);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`Firefox exited (${code}) before BiDi was up:\n${seen}`)));
+  });
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const kill = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      // Already gone.
+    }
+  };
+  kill('SIGTERM');
+  const timer = setTimeout(() => kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+class FirefoxSession implements ExtensionSession {
+  readonly browser = 'firefox' as const;
+  private extPage: Promise<Tab> | undefined;
+
+  constructor(
+    private readonly bidi: BidiClient,
+    private readonly child: ChildProcess,
+    private readonly uuid: string,
+    private readonly env: DriverEnv,
+    private readonly firstContext: string,
+  ) {}
+
+  get port() {
+    return this.env.port;
+  }
+
+  extUrl(path: string): string {
+    return `moz-extension://${this.uuid}/${path.replace(/^\//, '')}`;
+  }
+
+  fixtureUrl(host: string, path: string): string {
+    return this.env.fixtureUrl(host, path);
+  }
+
+  async newTab(url: string): Promise<Tab> {
+    const { context } = await this.bidi.send<{ context: string }>('browsingContext.create', { type: 'tab' });
+    const tab = new FirefoxTab(this.bidi, context);
+    await tab.goto(url);
+    return tab;
+  }
+
+  async extEval<T>(expr: string): Promise<T> {
+    // The tab Firefox started with hosts a blank extension page with the extension's API.
+    this.extPage ??= (async () => {
+      const tab = new FirefoxTab(this.bidi, this.firstContext);
+      await tab.goto(this.extUrl('manifest.json'));
+      return tab;
+    })();
+    return (await this.extPage).eval<T>(expr);
+  }
+
+  tabIdOf(urlPrefix: string, opts?: { timeoutMs?: number }): Promise<number> {
+    return pollUntil(
+      async () => {
+        const tree = await this.bidi.send<{ contexts: { context: string; url: string }[] }>(
+          'browsingContext.getTree',
+          { maxDepth: 0 },
+        );
+        const found = tree.contexts.find((c) => c.url.startsWith(urlPrefix));
+        if (!found) return null;
+        await this.bidi.send('browsingContext.activate', { context: found.context });
+        return this.extEval<number | null>(ACTIVE_TAB_ID);
+      },
+      `a tab at ${urlPrefix}`,
+      opts?.timeoutMs,
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.bidi.send('session.end', {}, 5_000).catch(() => {});
+    this.bidi.close();
+    await stopProcess(this.child);
+    await this.env.cleanup();
+  }
+}
+
+class FirefoxTab implements Tab {
+  constructor(
+    private readonly bidi: BidiClient,
+    private readonly context: string,
+  ) {}
+
+  url = async () => {
+    const tree = await this.bidi.send<{ contexts: { url: string }[] }>('browsingContext.getTree', {
+      root: this.context,
+      maxDepth: 0,
+    });
+    return tree.contexts[0]!.url;
+  };
+
+  async goto(url: string): Promise<void> {
+    await this.bidi.send('browsingContext.navigate', { context: this.context, url, wait: 'complete' });
+  }
+
+  private async evaluate(expression: string, ownership: 'none' | 'root' = 'none'): Promise<RemoteValue> {
+    const reply = await this.bidi.send<{
+      type: string;
+      result?: RemoteValue;
+      exceptionDetails?: { text: string };
+    }>('script.evaluate', {
+      expression,
+      target: { context: this.context },
+      awaitPromise: true,
+      resultOwnership: ownership,
+    });
+    if (reply.type === 'exception') throw new Error(`in page: ${reply.exceptionDetails?.text}`);
+    return reply.result!;
+  }
+
+  async eval<T>(expr: string): Promise<T> {
+    return unwrapValue<T>((await this.evaluate(wrapExpression(expr))).value);
+  }
+
+  waitFor<T>(expr: string, opts?: { timeoutMs?: number }): Promise<T> {
+    return pollUntil(() => this.eval<T>(expr), expr, opts?.timeoutMs);
+  }
+
+  /** A BiDi reference to the first element matching the selector, scrolled into view. */
+  private async element(selector: string): Promise<{ sharedId: string }> {
+    const sel = JSON.stringify(selector);
+    const node = await this.evaluate(
+      `(() => { const el = document.querySelector(${sel}); el?.scrollIntoView({ block: 'center', inline: 'center' }); return el; })()`,
+      'root',
+    );
+    if (node.type !== 'node' || !node.sharedId) throw new Error(`no element matches ${selector}`);
+    return { sharedId: node.sharedId };
+  }
+
+  private async pointer(actions: Record<string, unknown>[]): Promise<void> {
+    await this.bidi.send('input.performActions', {
+      context: this.context,
+      actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions }],
+    });
+  }
+
+  async hover(selector: string): Promise<void> {
+    const element = await this.element(selector);
+    await this.pointer([{ type: 'pointerMove', x: 0, y: 0, origin: { type: 'element', element } }]);
+  }
+
+  async click(selector: string): Promise<void> {
+    const element = await this.element(selector);
+    await this.pointer([
+      { type: 'pointerMove', x: 0, y: 0, origin: { type: 'element', element } },
+      { type: 'pointerDown', button: 0 },
+      { type: 'pointerUp', button: 0 },
+    ]);
+  }
+
+  async mouseMove(x: number, y: number): Promise<void> {
+    await this.pointer([{ type: 'pointerMove', x: Math.round(x), y: Math.round(y), origin: 'viewport' }]);
+  }
+
+  async type(selector: string, text: string): Promise<void> {
+    await this.click(selector);
+    const keys = [...text].flatMap((value) => [
+      { type: 'keyDown', value },
+      { type: 'keyUp', value },
+    ]);
+    await this.bidi.send('input.performActions', {
+      context: this.context,
+      actions: [{ type: 'key', id: 'keyboard', actions: keys }],
+    });
+  }
+
+  async setFiles(selector: string, paths: string[]): Promise<void> {
+    const element = await this.element(selector);
+    await this.bidi.send('input.setFiles', { context: this.context, element, files: paths });
+  }
+
+  async setViewport(width: number, height: number): Promise<void> {
+    await this.bidi.send('browsingContext.setViewport', {
+      context: this.context,
+      viewport: { width, height },
+    });
+  }
+
+  async screenshot(name: string, opts: ScreenshotOptions = {}): Promise<string> {
+    const path = screenshotPath('firefox', name);
+    const params: Record<string, unknown> = {
+      context: this.context,
+      origin: opts.fullPage ? 'document' : 'viewport',
+    };
+    if (opts.selector) params.clip = { type: 'element', element: await this.element(opts.selector) };
+    const { data } = await this.bidi.send<{ data: string }>('browsingContext.captureScreenshot', params);
+    writeFileSync(path, Buffer.from(data, 'base64'));
+    return path;
+  }
+
+  async close(): Promise<void> {
+    await this.bidi.send('browsingContext.close', { context: this.context });
+  }
+}

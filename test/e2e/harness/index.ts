@@ -1,0 +1,50 @@
+/**
+ * The E2E harness: `launch('chromium' | 'firefox')` starts a real browser with the built extension
+ * (dist/chrome or dist/firefox) and an HTTPS fixture server that the broker hostnames resolve to.
+ * See test/e2e/README.md.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { makeCertificate } from './cert.ts';
+import { type DriverEnv, launchChromium } from './chromium.ts';
+import { launchFirefox } from './firefox.ts';
+import { FIXTURE_HOSTS } from './hosts.ts';
+import { startFixtureServer } from './server.ts';
+import type { BrowserName, ExtensionSession, LaunchOptions } from './types.ts';
+
+export { BROKER_HOSTS, FIXTURE_HOSTS, UNMATCHED_HOST } from './hosts.ts';
+export type * from './types.ts';
+
+const ALL: readonly BrowserName[] = ['chromium', 'firefox'];
+
+/**
+ * The browsers this process tests: all, unless GEXFOCUS_E2E_BROWSERS (comma-separated) narrows it.
+ * The vitest e2e-chromium / e2e-firefox projects set it so the two browsers run in parallel.
+ */
+export const BROWSERS: readonly BrowserName[] = (() => {
+  const wanted = process.env.GEXFOCUS_E2E_BROWSERS?.split(',').map((s) => s.trim());
+  return wanted ? ALL.filter((b) => wanted.includes(b)) : ALL;
+})();
+
+export async function launch(browser: BrowserName, opts: LaunchOptions = {}): Promise<ExtensionSession> {
+  const tmp = mkdtempSync(join(tmpdir(), `gexfocus-e2e-${browser}-`));
+  const profileDir = join(tmp, 'profile');
+  mkdirSync(profileDir);
+  const server = await startFixtureServer(makeCertificate(tmp, FIXTURE_HOSTS));
+  const env: DriverEnv = {
+    profileDir,
+    port: server.port,
+    fixtureUrl: (host, path) => `https://${host}:${server.port}${path.startsWith('/') ? path : `/${path}`}`,
+    cleanup: async () => {
+      await server.close();
+      rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+  try {
+    return browser === 'chromium' ? await launchChromium(env, opts) : await launchFirefox(env, opts);
+  } catch (error) {
+    await env.cleanup();
+    throw error;
+  }
+}

@@ -1,0 +1,57 @@
+/** The driver API shared by both browsers. Everything is string-expression based (see README.md). */
+export type BrowserName = 'chromium' | 'firefox';
+export type ColorScheme = 'light' | 'dark';
+
+export interface LaunchOptions {
+  /** `prefers-color-scheme` for every page of the session (default light). */
+  colorScheme?: ColorScheme;
+}
+
+export interface ScreenshotOptions {
+  /** The whole scrollable page rather than the viewport. */
+  fullPage?: boolean;
+  /** Crop to this element's box. */
+  selector?: string;
+}
+
+export interface Tab {
+  readonly url: () => Promise<string>;
+  /** Navigates and waits for the load event. */
+  goto(url: string): Promise<void>;
+  /**
+   * Evaluates a JS expression in the page (awaits promises) and returns its JSON round trip.
+   * `ext` is bound to `browser` (Firefox) or `chrome` (Chromium), so extension pages can use `ext.*`.
+   */
+  eval<T>(expr: string): Promise<T>;
+  /** Polls `expr` until it is truthy and returns that value; throws after timeoutMs (default 10 s). */
+  waitFor<T>(expr: string, opts?: { timeoutMs?: number }): Promise<T>;
+  /** A real pointer click at the element's centre (scrolled into view). */
+  click(selector: string): Promise<void>;
+  /** Focuses the element and types with real key events (input events that preact's onInput sees). */
+  type(selector: string, text: string): Promise<void>;
+  /** Sets the files of an `<input type=file>` (dispatches input/change). */
+  setFiles(selector: string, paths: string[]): Promise<void>;
+  hover(selector: string): Promise<void>;
+  mouseMove(x: number, y: number): Promise<void>;
+  setViewport(width: number, height: number): Promise<void>;
+  /** Writes artifacts/screenshots/<browser>/<name>.png and returns its path. */
+  screenshot(name: string, opts?: ScreenshotOptions): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface ExtensionSession {
+  readonly browser: BrowserName;
+  /** The fixture server's port (URLs must carry it unless it is 443). */
+  readonly port: number;
+  /** `chrome-extension://<id>/<path>` or `moz-extension://<uuid>/<path>`. */
+  extUrl(path: string): string;
+  /** `https://<host>:<port><path>`, served from test/fixtures/pages/<host>/. */
+  fixtureUrl(host: string, path: string): string;
+  /** Opens a new tab, navigates to `url` and waits for its load event. */
+  newTab(url: string): Promise<Tab>;
+  /** Evaluates in a hidden extension page (same as `Tab.eval`; `ext.*` is the extension API). */
+  extEval<T>(expr: string): Promise<T>;
+  /** The browser tab id (as `ext.tabs` sees it) of the first tab whose URL starts with the prefix. */
+  tabIdOf(urlPrefix: string, opts?: { timeoutMs?: number }): Promise<number>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,124 @@
+/**
+ * Smoke tests in real Chromium and Firefox ESR with the shipped build: the background answers, a
+ * content script on a broker hostname reaches it, the popup and options page render (light and
+ * dark, with screenshots), and untrusted senders are refused.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSERS, type ExtensionSession, launch, UNMATCHED_HOST } from './harness/index.ts';
+
+/** Sends one raw envelope from an extension page and returns the router's reply. */
+const sendRaw = (type: string, payload: unknown) =>
+  `ext.runtime.sendMessage(${JSON.stringify({ gexfocus: 1, type, payload })})`;
+
+const readingOf = (tabId: number) => sendRaw('tab/reading', { tabId });
+
+describe.each(BROWSERS)('%s with the built extension', (browser) => {
+  let s: ExtensionSession;
+  beforeAll(async () => {
+    s = await launch(browser);
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('answers app/ping from an extension page with the manifest version', async () => {
+    const reply = await s.extEval<{ ok: boolean; value: { version: string } }>(sendRaw('app/ping', null));
+    expect(reply).toMatchObject({ ok: true, value: { version: '0.1.0' } });
+  });
+
+  it('runs the content script on a broker host, which reports the page to the background', async () => {
+    const url = s.fixtureUrl('finance.yahoo.com', '/quote/SPY');
+    const tab = await s.newTab(url);
+    expect(await tab.eval('document.title')).toBe('SPY quote (fixture)');
+    const tabId = await s.tabIdOf(url);
+    const reply = await s.extEval<{ ok: true; value: { tabId: number; frameUrl: string } }>(
+      `(async () => {
+        for (let i = 0; i < 100; i++) {
+          const r = await ${readingOf(tabId)};
+          if (r?.value) return r;
+          await new Promise((ok) => setTimeout(ok, 100));
+        }
+        return null;
+      })()`,
+    );
+    expect(reply).toMatchObject({ ok: true, value: { tabId, frameUrl: url } });
+    const stored = await s.extEval<Record<string, unknown>>(`ext.storage.session.get('tab:${tabId}')`);
+    expect(stored[`tab:${tabId}`]).toMatchObject({ tabId, frameUrl: url });
+  });
+
+  it('keeps the content script out of a host the manifest does not match', async () => {
+    const generic = s.fixtureUrl(UNMATCHED_HOST, '/');
+    await s.newTab(generic);
+    const genericId = await s.tabIdOf(generic);
+    // A matched page opened afterwards has reported by the time we look, so the generic one had time too.
+    const matched = s.fixtureUrl('www.cnbc.com', '/quotes/SPY');
+    await s.newTab(matched);
+    const matchedId = await s.tabIdOf(matched);
+    await s.extEval(`(async () => {
+      while (!(await ext.storage.session.get('tab:${matchedId}'))['tab:${matchedId}']) await new Promise((ok) => setTimeout(ok, 100));
+      return true;
+    })()`);
+    expect(await s.extEval(readingOf(genericId))).toEqual({ ok: true, value: null });
+  });
+
+  it('gives a web page no channel to the background', async () => {
+    const tab = await s.newTab(s.fixtureUrl(UNMATCHED_HOST, '/'));
+    const reach = await tab.eval<string[]>(
+      `[typeof globalThis.browser?.runtime?.sendMessage, typeof globalThis.chrome?.runtime?.sendMessage]`,
+    );
+    expect(reach).toEqual(['undefined', 'undefined']);
+  });
+
+  it('refuses a content-script message sent from an extension page', async () => {
+    const reply = await s.extEval(sendRaw('page/hello', { frameUrl: 'https://finance.yahoo.com/quote/SPY' }));
+    expect(reply).toMatchObject({ ok: false, error: { name: 'Forbidden' } });
+  });
+
+  it('renders the popup for a connected tab', async () => {
+    const url = s.fixtureUrl('finance.yahoo.com', '/quote/QQQ');
+    await s.newTab(url);
+    const tabId = await s.tabIdOf(url);
+    const popup = await s.newTab(s.extUrl(`src/popup/index.html?tab=${tabId}`));
+    await popup.setViewport(360, 600);
+    const text = await popup.waitFor<string>(
+      `document.querySelector('[data-testid=reading]')?.textContent.includes('Connected') && document.body.innerText`,
+    );
+    expect(text).toContain('Connected to finance.yahoo.com');
+    expect(text).toContain('Chains & settings');
+    await popup.screenshot('popup-light', { selector: 'body' });
+  });
+
+  it('renders the options page', async () => {
+    const options = await s.newTab(s.extUrl('src/options/index.html'));
+    await options.setViewport(1000, 700);
+    await options.waitFor(`document.querySelector('[data-testid=version]')?.textContent === 'v0.1.0'`);
+    expect(await options.eval('document.querySelector("h2")?.textContent')).toBe('Option chains');
+    await options.screenshot('options-light');
+  });
+});
+
+describe.each(BROWSERS)('%s in dark mode', (browser) => {
+  let s: ExtensionSession;
+  beforeAll(async () => {
+    s = await launch(browser, { colorScheme: 'dark' });
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  const background = `getComputedStyle(document.body).backgroundColor`;
+
+  it('draws the popup and options page on the dark theme background', async () => {
+    const popup = await s.newTab(s.extUrl('src/popup/index.html'));
+    await popup.setViewport(360, 600);
+    await popup.waitFor(`document.querySelector('[data-testid=reading] p:not(:empty)')`);
+    expect(await popup.eval(background)).toBe('rgb(15, 23, 42)');
+    await popup.screenshot('popup-dark', { selector: 'body' });
+
+    const options = await s.newTab(s.extUrl('src/options/index.html'));
+    await options.setViewport(1000, 700);
+    await options.waitFor(`document.querySelector('[data-testid=version]')?.textContent`);
+    expect(await options.eval(background)).toBe('rgb(15, 23, 42)');
+    await options.screenshot('options-dark');
+  });
+});
