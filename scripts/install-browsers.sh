@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs the browsers the E2E tests drive: Debian's chromium and firefox-esr. Run as root
+# (sudo bash scripts/install-browsers.sh). Idempotent: does nothing when both are installed.
+set -euo pipefail
+
+missing=()
+for pkg in chromium firefox-esr; do
+  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$pkg")
+  fi
+done
+
+if [ "${#missing[@]}" -eq 0 ]; then
+  echo "install-browsers: chromium and firefox-esr already installed"
+  exit 0
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "install-browsers: need root to install ${missing[*]}; run: sudo bash scripts/install-browsers.sh" >&2
+  exit 1
+fi
+
+echo "install-browsers: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update
+apt-get install -y "${missing[@]}"

@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: every check, in order, stopping at the first failure (non-zero exit).
+ * type checks → lint/format → unit tests → both builds → web-ext lint (0 errors) → browsers present →
+ * E2E in Chromium and Firefox ESR (in parallel, one vitest project each).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BROWSERS = { chromium: '/usr/bin/chromium', 'firefox-esr': '/usr/bin/firefox-esr' };
+const INSTALL = 'sudo bash scripts/install-browsers.sh';
+
+/** Runs a command with inherited output; with `capture`, stdout is returned instead of shown. */
+function run(cmd, args, { capture = false } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, {
+      cwd: ROOT,
+      stdio: ['ignore', capture ? 'pipe' : 'inherit', 'inherit'],
+      env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? (process.stdout.isTTY ? '1' : '0') },
+    });
+    let out = '';
+    child.stdout?.on('data', (d) => {
+      out += d;
+    });
+    child.on('error', reject);
+    child.on('close', (code, signal) =>
+      code === 0 ? resolve(out) : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code ?? signal}`)),
+    );
+  });
+}
+
+async function webExtLint() {
+  const json = await run(
+    'npx',
+    ['--no-install', 'web-ext', 'lint', '--source-dir', 'dist/firefox', '--self-hosted', '--output', 'json'],
+    { capture: true },
+  ).catch((e) => e.message);
+  const start = json.indexOf('{');
+  if (start < 0) throw new Error(`web-ext lint printed no report: ${json}`);
+  const report = JSON.parse(json.slice(start));
+  for (const kind of ['errors', 'warnings', 'notices']) {
+    for (const m of report[kind]) console.log(`  ${kind.slice(0, -1)}: ${m.code} ${m.file ?? ''} — ${m.message}`);
+  }
+  const { errors, warnings, notices } = report.summary;
+  console.log(`  web-ext lint: ${errors} errors, ${warnings} warnings, ${notices} notices`);
+  if (errors > 0) throw new Error(`web-ext lint found ${errors} error(s) in dist/firefox`);
+}
+
+async function browsersPresent() {
+  const missing = Object.entries(BROWSERS).filter(([, path]) => !existsSync(path));
+  if (missing.length > 0) {
+    const names = missing.map(([name, path]) => `${name} (${path})`).join(', ');
+    throw new Error(`missing browser: ${names}. Install with:\n\n    ${INSTALL}\n`);
+  }
+  console.log(`  ${Object.values(BROWSERS).join(', ')} present`);
+}
+
+const STEPS = [
+  ['type check (tsconfig.json, tsconfig.core.json)', () => run('npm', ['run', '--silent', 'typecheck'])],
+  ['lint and format (biome)', () => run('npm', ['run', '--silent', 'lint'])],
+  ['unit tests', () => run('npx', ['--no-install', 'vitest', 'run', '--project', 'unit'])],
+  ['build (chrome, firefox, cli)', () => run('npm', ['run', '--silent', 'build'])],
+  ['web-ext lint dist/firefox', webExtLint],
+  ['browsers installed', browsersPresent],
+  ['E2E in Chromium and Firefox ESR', () => run('npx', ['--no-install', 'vitest', 'run', '--project', 'e2e-*'])],
+];
+
+const results = [];
+const started = Date.now();
+let failed = false;
+for (const [name, step] of STEPS) {
+  console.log(`\n━━━ ${results.length + 1}/${STEPS.length} ${name} ━━━`);
+  const t0 = Date.now();
+  try {
+    await step();
+    results.push([name, 'ok', Date.now() - t0]);
+  } catch (error) {
+    results.push([name, 'FAILED', Date.now() - t0]);
+    console.error(`\n✗ ${name}: ${error.message}`);
+    failed = true;
+    break;
+  }
+}
+
+console.log('\n━━━ summary ━━━');
+for (const [name, status, ms] of results) {
+  console.log(`  ${status === 'ok' ? '✓' : '✗'} ${name.padEnd(48)} ${(ms / 1000).toFixed(1).padStart(6)} s`);
+}
+for (const [name] of STEPS.slice(results.length)) console.log(`  - ${name.padEnd(48)}  skipped`);
+console.log(`  ${failed ? 'FAILED' : 'all passed'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+process.exit(failed ? 1 : 0);
