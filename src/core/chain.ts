@@ -251,7 +251,8 @@ export function chainFromJSON(value: unknown): Chain {
   if (typeof value !== 'object' || value === null) return fail('(root)', 'is not an object');
   const v = value as Record<string, unknown>;
   if (v.version !== 1) fail('version', 'is not 1');
-  const str = (f: string): string => (typeof v[f] === 'string' ? (v[f] as string) : fail(f, 'is not a string'));
+  const str = (f: string): string =>
+    typeof v[f] === 'string' ? (v[f] as string) : fail(f, 'is not a string');
   const strList = (f: string, re?: RegExp): string[] => {
     const a = v[f];
     if (!Array.isArray(a) || a.some((x) => typeof x !== 'string' || (re && !re.test(x)))) {

@@ -23,7 +23,15 @@ const OCC = /^([A-Z][A-Z0-9.]{0,5})\s*(\d{2})(\d{2})(\d{2})([CP])(\d{8})$/;
 export function parseOccSymbol(text: string): OccSymbol | null {
   const m = OCC.exec(text.trim().toUpperCase());
   if (!m) return null;
-  const [, root, yy, mm, dd, cp, k] = m as unknown as [string, string, string, string, string, string, string];
+  const [, root, yy, mm, dd, cp, k] = m as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   const month = Number(mm);
   const day = Number(dd);
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(2000 + Number(yy), month)) return null;

@@ -1,0 +1,92 @@
+/**
+ * analyze(prepared, spot): the full picture at one spot — everything the CLI's JSON contract and
+ * the views need. All money is dollars per 1 % move; shares are units of underlying.
+ *
+ * Live: gamma from IV at the exact spot, 801-point log profile, every crossing root-refined, flip
+ * = crossing nearest spot. Classic: at-spot numbers from the feed's gamma, 60-point linear profile,
+ * flip = FIRST crossing from the low end, linearly interpolated (the reproduced method).
+ */
+import { exposureAtSpot, type HedgeFlow, hedgeFlowFor } from './exposure';
+import { argmaxStrike, classicCrossings, liveCrossings, nearestCrossing } from './levels';
+import type { LineCounts, Prepared } from './prepare';
+import { classicProfile, liveProfile } from './profile';
+import { type Regime, regimeOf } from './regime';
+
+export interface StrikeRow {
+  /** Price units. */
+  strike: number;
+  /** Signed by the sign model, $ per 1 %. */
+  callGex: number;
+  putGex: number;
+  netGex: number;
+  /** Contracts. */
+  callOi: number;
+  putOi: number;
+}
+
+export interface Analysis {
+  /** Price units. */
+  spot: number;
+  contracts: LineCounts;
+  /** $ per 1 % move. */
+  netGex: number;
+  grossGex: number;
+  /** net / gross ∈ [−1, 1]; 0 when gross is 0. */
+  balance: number;
+  regime: Regime;
+  /** Price units; null = no flip. */
+  flip: number | null;
+  /** Every crossing, ascending, price units. */
+  crossings: number[];
+  callWall: number | null;
+  putWall: number | null;
+  absGammaStrike: number | null;
+  hedgeFlow: { up1pct: HedgeFlow; down1pct: HedgeFlow };
+  /** Share of gross GEX in lines expiring on the evaluation date (0–1). */
+  zeroDteShare: number;
+  strikes: StrikeRow[];
+  profile: { spot: number; netGex: number }[];
+}
+
+/** Full analysis at spot S (price units). */
+export function analyze(p: Prepared, S: number): Analysis {
+  if (!(S > 0) || !Number.isFinite(S)) throw new RangeError(`spot must be a positive number, got ${S}`);
+  const classic = p.model.preset === 'classic';
+  const at = exposureAtSpot(p, S);
+  const profile = classic ? classicProfile(p, S) : liveProfile(p, S);
+  const crossings = classic ? classicCrossings(profile) : liveCrossings(p, profile, S);
+  const flip = classic ? (crossings[0] ?? null) : nearestCrossing(crossings, S);
+  const balance = at.gross > 0 ? at.net / at.gross : 0;
+  const strikes: StrikeRow[] = [];
+  for (let k = 0; k < p.strikes.length; k++) {
+    strikes.push({
+      strike: p.strikes[k]!,
+      callGex: at.callGex[k]!,
+      putGex: at.putGex[k]!,
+      netGex: at.callGex[k]! + at.putGex[k]!,
+      callOi: at.callOi[k]!,
+      putOi: at.putOi[k]!,
+    });
+  }
+  const profileRows: { spot: number; netGex: number }[] = [];
+  for (let j = 0; j < profile.spots.length; j++) {
+    profileRows.push({ spot: profile.spots[j]!, netGex: profile.net[j]! });
+  }
+  return {
+    spot: S,
+    contracts: { ...p.counts },
+    netGex: at.net,
+    grossGex: at.gross,
+    balance,
+    regime: regimeOf(at.net, balance, S, crossings, p.model.transitionBand),
+    flip,
+    crossings: [...crossings].sort((a, b) => a - b),
+    callWall: argmaxStrike(p.strikes, (k) => Math.abs(at.callGex[k]!), S),
+    putWall: argmaxStrike(p.strikes, (k) => Math.abs(at.putGex[k]!), S),
+    absGammaStrike: argmaxStrike(p.strikes, (k) => Math.abs(at.callGex[k]!) + Math.abs(at.putGex[k]!), S),
+    hedgeFlow: { up1pct: hedgeFlowFor(p, S, 0.01), down1pct: hedgeFlowFor(p, S, -0.01) },
+    zeroDteShare: at.gross > 0 ? at.zeroDteGross / at.gross : 0,
+    strikes,
+    profile: profileRows,
+  };
+}

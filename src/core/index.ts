@@ -1,0 +1,39 @@
+/**
+ * Public surface of the pure core. Other code imports from 'src/core' (this file) only.
+ */
+export { type Analysis, analyze, type StrikeRow } from './analyze';
+export {
+  type Chain,
+  ChainBuilder,
+  ChainFormatError,
+  type ChainHeader,
+  type ChainJSON,
+  type ContractInput,
+  chainFromJSON,
+  chainToJSON,
+  rootToUnderlying,
+} from './chain';
+export { ChainParseError } from './chain-parse-error';
+export { parseCboeQuoteTable, type QuoteTableOptions, SUPPLY_TIME_HINT } from './cboe-quotedata';
+export { type Evaluation, evaluateAt, type EvaluateOptions } from './evaluate';
+export { type AtSpot, dealerDelta, exposureAtSpot, type HedgeFlow, hedgeFlowFor, netGexAt } from './exposure';
+export { type BsmInput, charm, d1Of, delta, gamma, vanna } from './greeks';
+export {
+  DEFAULT_MODEL,
+  dealerSign,
+  type Model,
+  makeModel,
+  PRESETS,
+  type Preset,
+  SCOPES,
+  type Scope,
+  SIGN_MODELS,
+  type SignModel,
+  type TransitionBand,
+} from './model';
+export { newYorkDate, wallClockAt, zonedToUtc } from './ny-time';
+export { type OccSymbol, parseOccSymbol } from './occ';
+export { type LineCounts, type Prepared, prepare } from './prepare';
+export { explainRegime, type Regime, regimeOf } from './regime';
+export { businessDaysBetween, isAmSettled, liveYears, settlementInstant } from './settlement';
+export { parseSnapshotTime } from './snapshot-time';
