@@ -41,7 +41,8 @@ async function webExtLint() {
   if (start < 0) throw new Error(`web-ext lint printed no report: ${json}`);
   const report = JSON.parse(json.slice(start));
   for (const kind of ['errors', 'warnings', 'notices']) {
-    for (const m of report[kind]) console.log(`  ${kind.slice(0, -1)}: ${m.code} ${m.file ?? ''} — ${m.message}`);
+    for (const m of report[kind])
+      console.log(`  ${kind.slice(0, -1)}: ${m.code} ${m.file ?? ''} — ${m.message}`);
   }
   const { errors, warnings, notices } = report.summary;
   console.log(`  web-ext lint: ${errors} errors, ${warnings} warnings, ${notices} notices`);
@@ -64,7 +65,10 @@ const STEPS = [
   ['build (chrome, firefox, cli)', () => run('npm', ['run', '--silent', 'build'])],
   ['web-ext lint dist/firefox', webExtLint],
   ['browsers installed', browsersPresent],
-  ['E2E in Chromium and Firefox ESR', () => run('npx', ['--no-install', 'vitest', 'run', '--project', 'e2e-*'])],
+  [
+    'E2E in Chromium and Firefox ESR',
+    () => run('npx', ['--no-install', 'vitest', 'run', '--project', 'e2e-*']),
+  ],
 ];
 
 const results = [];
