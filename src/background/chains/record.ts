@@ -1,0 +1,160 @@
+/**
+ * One stored chain: storage.local key `chain:<UNDERLYING>`. Validated on every read (a record that
+ * fails is reported, never used); older schema versions are migrated first.
+ *
+ * Schema 1 (the first shape): no `aliasConversions`. Schema 2 adds per-alias conversions so ES1! can
+ * carry the futures basis while SPX itself stays 1:1.
+ */
+import * as z from 'zod/mini';
+import { type Chain, type ChainJSON, chainFromJSON, chainToJSON } from '../../core/chain.ts';
+import type { ImportFormat } from '../../core/import/result.ts';
+import { type Conversion, defaultAliases, normalizeSymbol } from '../../core/symbol-map.ts';
+
+export const RECORD_SCHEMA_VERSION = 2;
+
+export interface ChainSource {
+  format: ImportFormat | 'sample';
+  fileName?: string;
+  /** Epoch ms. */
+  importedAt: number;
+}
+
+export interface ChainRecord {
+  schemaVersion: typeof RECORD_SCHEMA_VERSION;
+  /** Upper case, e.g. 'SPX'; also the storage key suffix. */
+  underlying: string;
+  /** Page symbols this chain answers to. */
+  aliases: string[];
+  /** Default conversion from a page price to this underlying. */
+  conversion: Conversion;
+  /** Per-alias conversions that override `conversion` (keys are aliases). */
+  aliasConversions: Record<string, Conversion>;
+  /** Snapshot instant, ISO-8601 UTC. */
+  asOf: string;
+  source: ChainSource;
+  chain: ChainJSON;
+}
+
+/** What the list shows, kept in the index so listing does not load every chain. */
+export interface ChainSummary {
+  underlying: string;
+  underlyingName: string;
+  asOf: string;
+  source: ChainSource;
+  contracts: number;
+  expirations: number;
+  spot: number | null;
+  aliases: string[];
+  conversion: Conversion;
+  aliasConversions: Record<string, Conversion>;
+}
+
+export const recordKey = (underlying: string) => `chain:${normalizeSymbol(underlying)}`;
+
+export const conversionSchema = z.union([
+  z.object({ kind: z.literal('ratio'), ratio: z.number().check(z.gt(0)) }),
+  z.object({ kind: z.literal('offset'), offset: z.number() }),
+  z.object({
+    kind: z.literal('auto'),
+    ratio: z.optional(z.number().check(z.gt(0))),
+    confirmedAt: z.optional(z.number()),
+  }),
+]);
+
+const symbol = z.string().check(z.minLength(1), z.maxLength(24));
+const recordSchema = z.object({
+  schemaVersion: z.literal(RECORD_SCHEMA_VERSION),
+  underlying: symbol,
+  aliases: z.array(symbol).check(z.maxLength(64)),
+  conversion: conversionSchema,
+  aliasConversions: z.record(symbol, conversionSchema),
+  asOf: z.iso.datetime({ offset: true }),
+  source: z.object({
+    format: z.enum(['cboe-csv', 'cboe-json', 'generic-csv', 'sample']),
+    fileName: z.optional(z.string().check(z.maxLength(300))),
+    importedAt: z.number(),
+  }),
+  chain: z.record(z.string(), z.unknown()),
+});
+
+type Raw = Record<string, unknown>;
+const MIGRATIONS: Record<number, (r: Raw) => Raw> = {
+  1: (r) => {
+    const aliases = Array.isArray(r.aliases) ? (r.aliases as string[]) : [];
+    const defaults = defaultAliases(String(r.underlying ?? '')).aliasConversions;
+    const aliasConversions = Object.fromEntries(
+      Object.entries(defaults).filter(([a]) => aliases.includes(a)),
+    );
+    return { ...r, schemaVersion: 2, aliasConversions };
+  },
+};
+
+export class StoredRecordError extends Error {
+  override name = 'StoredRecordError';
+}
+
+/** Validates (after migrating) a stored value; returns the record and its rebuilt chain. */
+export function readRecord(value: unknown, key: string): { record: ChainRecord; chain: Chain } {
+  if (typeof value !== 'object' || value === null) throw new StoredRecordError(`${key}: not an object`);
+  let raw = value as Raw;
+  let v = typeof raw.schemaVersion === 'number' ? raw.schemaVersion : 1;
+  while (v < RECORD_SCHEMA_VERSION && MIGRATIONS[v]) raw = MIGRATIONS[v++]!(raw);
+  const parsed = recordSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new StoredRecordError(
+      `${key}: ${issue?.path.join('.') || '(record)'} ${issue?.message ?? 'is invalid'}`,
+    );
+  }
+  let chain: Chain;
+  try {
+    chain = chainFromJSON(parsed.data.chain);
+  } catch (e) {
+    throw new StoredRecordError(`${key}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return { record: parsed.data as unknown as ChainRecord, chain };
+}
+
+export interface NewRecordInput {
+  chain: Chain;
+  asOf: string;
+  source: ChainSource;
+  aliases?: string[];
+  conversion?: Conversion;
+  aliasConversions?: Record<string, Conversion>;
+  underlying?: string;
+}
+
+/** Builds a record for a freshly imported chain, with default aliases for its underlying. */
+export function makeRecord(input: NewRecordInput): ChainRecord {
+  const underlying = normalizeSymbol(input.underlying || input.chain.underlying);
+  const defaults = defaultAliases(underlying);
+  const chain = { ...input.chain, underlying, asOf: input.asOf };
+  const record: ChainRecord = {
+    schemaVersion: RECORD_SCHEMA_VERSION,
+    underlying,
+    aliases: input.aliases ?? defaults.aliases,
+    conversion: input.conversion ?? { kind: 'ratio', ratio: 1 },
+    aliasConversions: input.aliasConversions ?? defaults.aliasConversions,
+    asOf: input.asOf,
+    source: input.source,
+    chain: chainToJSON(chain),
+  };
+  readRecord(record, recordKey(underlying));
+  return record;
+}
+
+export function summarize(record: ChainRecord): ChainSummary {
+  return {
+    underlying: record.underlying,
+    underlyingName: record.chain.underlyingName,
+    asOf: record.asOf,
+    source: record.source,
+    contracts: record.chain.count,
+    expirations: record.chain.expirations.length,
+    spot: record.chain.spot,
+    aliases: record.aliases,
+    conversion: record.conversion,
+    aliasConversions: record.aliasConversions,
+  };
+}

@@ -1,0 +1,156 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { makeRecord, readRecord, recordKey } from '../../src/background/chains/record.ts';
+import {
+  deleteChain,
+  findByAlias,
+  INDEX_KEY,
+  type KvArea,
+  listChains,
+  loadChain,
+  saveChain,
+  updateMapping,
+} from '../../src/background/chains/store.ts';
+import { importChain } from '../../src/core/import/index.ts';
+
+/** storage.local stand-in with a byte quota measured like Chrome's (JSON length of key + value). */
+class MemoryArea implements KvArea {
+  data = new Map<string, unknown>();
+  constructor(private quota = Number.POSITIVE_INFINITY) {}
+  private bytes(map: Map<string, unknown>) {
+    let n = 0;
+    for (const [k, v] of map) n += k.length + JSON.stringify(v).length;
+    return n;
+  }
+  async get(keys: string | string[] | null) {
+    const list = keys === null ? [...this.data.keys()] : typeof keys === 'string' ? [keys] : keys;
+    const out: Record<string, unknown> = {};
+    for (const k of list) if (this.data.has(k)) out[k] = structuredClone(this.data.get(k));
+    return out;
+  }
+  async set(items: Record<string, unknown>) {
+    const next = new Map(this.data);
+    for (const [k, v] of Object.entries(items)) next.set(k, structuredClone(v));
+    if (this.bytes(next) > this.quota) throw new Error('Resource::kQuotaBytes quota exceeded (QUOTA_BYTES)');
+    this.data = next;
+  }
+  async remove(keys: string | string[]) {
+    for (const k of typeof keys === 'string' ? [keys] : keys) this.data.delete(k);
+  }
+}
+
+const fixture = (f: string) => readFileSync(new URL(`../fixtures/chains/${f}`, import.meta.url), 'utf8');
+const spxRecord = (importedAt = 1) => {
+  const r = importChain(fixture('cboe-spx-2025-01-06.json'));
+  return makeRecord({
+    chain: r.chain,
+    asOf: r.chain.asOf!,
+    source: { format: r.format, fileName: 'spx.json', importedAt },
+  });
+};
+const nvdaRecord = () => {
+  const r = importChain(fixture('cboe-nvda-2025-01-06.json'));
+  return makeRecord({
+    chain: r.chain,
+    asOf: '2025-01-07T02:30:00.000Z',
+    source: { format: r.format, importedAt: 2 },
+  });
+};
+
+describe('chain storage', () => {
+  it('keeps several chains, one per underlying, listed from the index', async () => {
+    const area = new MemoryArea();
+    await saveChain(area, spxRecord());
+    await saveChain(area, nvdaRecord());
+    const { chains, problems } = await listChains(area);
+    expect(problems).toEqual([]);
+    expect(chains.map((c) => [c.underlying, c.contracts, c.source.format])).toEqual([
+      ['NVDA', 1086, 'cboe-json'],
+      ['SPX', 40, 'cboe-json'],
+    ]);
+    const loaded = await loadChain(area, 'spx');
+    expect(loaded?.chain.count).toBe(40);
+    expect(loaded?.chain.asOf).toBe('2025-01-07T01:57:00.000Z');
+  });
+
+  it('replaces a chain of the same underlying and deletes one without touching the other', async () => {
+    const area = new MemoryArea();
+    await saveChain(area, spxRecord(1));
+    await saveChain(area, nvdaRecord());
+    await saveChain(area, spxRecord(5));
+    expect((await listChains(area)).chains.find((c) => c.underlying === 'SPX')?.source.importedAt).toBe(5);
+    await deleteChain(area, 'SPX');
+    expect((await listChains(area)).chains.map((c) => c.underlying)).toEqual(['NVDA']);
+    expect(await loadChain(area, 'SPX')).toBeNull();
+  });
+
+  it('says storage is full and leaves the previous chain readable when a replacement does not fit', async () => {
+    const first = spxRecord(1);
+    const area = new MemoryArea(JSON.stringify(first).length * 1.5);
+    await saveChain(area, first);
+    const bigger = nvdaRecord();
+    bigger.underlying = 'SPX';
+    await expect(saveChain(area, bigger)).rejects.toThrow(
+      /^Storage is full: the SPX chain .* Delete a chain/,
+    );
+    const still = await loadChain(area, 'SPX');
+    expect(still?.record.source.importedAt).toBe(1);
+    expect(still?.chain.count).toBe(40);
+  });
+
+  it('puts the previous record back when the index write fails', async () => {
+    const area = new MemoryArea();
+    await saveChain(area, spxRecord(1));
+    const realSet = area.set.bind(area);
+    area.set = async (items) => {
+      if (INDEX_KEY in items) throw new Error('QuotaExceededError');
+      return realSet(items);
+    };
+    await expect(saveChain(area, spxRecord(9))).rejects.toThrow(/Storage is full/);
+    area.set = realSet;
+    expect((await loadChain(area, 'SPX'))?.record.source.importedAt).toBe(1);
+  });
+
+  it('refuses a damaged record on read, naming the key and field', async () => {
+    const area = new MemoryArea();
+    await saveChain(area, spxRecord());
+    const rec = area.data.get('chain:SPX') as { chain: { strike: number[] } };
+    rec.chain.strike[3] = -5;
+    await expect(loadChain(area, 'SPX')).rejects.toThrow(/chain:SPX: stored chain: strike\[3\] is invalid/);
+    (area.data.get('chain:SPX') as { asOf: string }).asOf = 'yesterday';
+    await expect(loadChain(area, 'SPX')).rejects.toThrow(/chain:SPX: asOf/);
+  });
+
+  it('rebuilds a lost index from the records and reports unreadable ones', async () => {
+    const area = new MemoryArea();
+    await saveChain(area, spxRecord());
+    await saveChain(area, nvdaRecord());
+    area.data.delete(INDEX_KEY);
+    area.data.set('chain:BAD', { schemaVersion: 2 });
+    const { chains, problems } = await listChains(area);
+    expect(chains.map((c) => c.underlying)).toEqual(['NVDA', 'SPX']);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^chain:BAD:/);
+  });
+
+  it('migrates a schema-1 record (no per-alias conversions) on read', () => {
+    const rec = spxRecord() as unknown as Record<string, unknown>;
+    const v1 = { ...rec, schemaVersion: 1, aliases: ['SPX', 'ES1!'] };
+    delete v1.aliasConversions;
+    const { record } = readRecord(v1, recordKey('SPX'));
+    expect(record.schemaVersion).toBe(2);
+    expect(record.aliasConversions).toEqual({ 'ES1!': { kind: 'auto' } });
+  });
+
+  it('finds the chain for a page symbol with the conversion that applies to it', async () => {
+    const area = new MemoryArea();
+    await saveChain(area, spxRecord());
+    await saveChain(area, nvdaRecord());
+    expect((await findByAlias(area, 'SP:SPX'))?.conversion).toEqual({ kind: 'ratio', ratio: 1 });
+    expect((await findByAlias(area, 'CME_MINI:ES1!'))?.conversion).toEqual({ kind: 'auto' });
+    expect((await findByAlias(area, 'NASDAQ:NVDA'))?.summary.underlying).toBe('NVDA');
+    expect(await findByAlias(area, 'AAPL')).toBeNull();
+    await updateMapping(area, 'SPX', { aliasConversions: { 'ES1!': { kind: 'offset', offset: 20 } } });
+    expect((await findByAlias(area, 'ES1!'))?.conversion).toEqual({ kind: 'offset', offset: 20 });
+  });
+});
