@@ -3,6 +3,7 @@
  * content script on a broker hostname reaches it, the popup and options page render (light and
  * dark, with screenshots), and untrusted senders are refused.
  */
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, type ExtensionSession, launch, UNMATCHED_HOST } from './harness/index.ts';
 
@@ -86,6 +87,35 @@ describe.each(BROWSERS)('%s with the built extension', (browser) => {
     expect(text).toContain('Connected to finance.yahoo.com');
     expect(text).toContain('Chains & settings');
     await popup.screenshot('popup-light', { selector: 'body' });
+  });
+
+  it('drives a page with real input: typing, clicking, hovering, files and the viewport', async () => {
+    const tab = await s.newTab(s.fixtureUrl(UNMATCHED_HOST, '/form'));
+    await tab.type('#symbol', 'SPY 5');
+    expect(await tab.eval('document.getElementById("symbol").value')).toBe('SPY 5');
+    const events = await tab.eval<string[]>('window.events');
+    expect(events.filter((e) => e === 'input:symbol')).toHaveLength(5);
+    expect(events.filter((e) => e === 'keydown:symbol')).toHaveLength(5);
+
+    await tab.click('#go');
+    expect(await tab.eval('document.getElementById("go").textContent')).toBe('Went to SPY 5');
+
+    await tab.hover('#hover-target');
+    expect(await tab.eval<string[]>('window.events')).toContain('mouseover:hover-target');
+    await tab.mouseMove(5, 7);
+    expect(await tab.waitFor('window.lastMouse?.[0] === 5 && window.lastMouse')).toEqual([5, 7]);
+
+    const files = [fileURLToPath(import.meta.url), fileURLToPath(new URL('README.md', import.meta.url))];
+    await tab.setFiles('#file', files);
+    expect(await tab.eval('[...document.getElementById("file").files].map((f) => f.name)')).toEqual([
+      'smoke.e2e.ts',
+      'README.md',
+    ]);
+    expect(await tab.eval<string[]>('window.events')).toContain('change:file');
+
+    await tab.setViewport(500, 400);
+    expect(await tab.eval('[innerWidth, innerHeight]')).toEqual([500, 400]);
+    await tab.close();
   });
 
   it('renders the options page', async () => {
