@@ -1,9 +1,15 @@
 /** All message handlers of the background, merged from one file per area (./handlers/*). */
 import type { Handlers } from '../messaging/router.ts';
+import { analysisHandlers } from './handlers/analysis.ts';
 import { appHandlers } from './handlers/app.ts';
+import { chainHandlers } from './handlers/chains.ts';
 import { pageHandlers } from './handlers/page.ts';
+import { settingsHandlers } from './handlers/settings.ts';
 
 export const handlers: Handlers = {
   ...appHandlers,
   ...pageHandlers,
+  ...chainHandlers,
+  ...settingsHandlers,
+  ...analysisHandlers,
 };

@@ -6,7 +6,15 @@
  *
  * Each area has its own block; `Protocol` is their union.
  */
-import type { TabReading } from './types.ts';
+import type { ChainJSON } from '../core/chain.ts';
+import type { Settings } from '../core/settings.ts';
+import type {
+  ChainSource,
+  ChainSummary,
+  ConversionData,
+  TabAnalysis,
+  TabReading,
+} from './types.ts';
 
 type Entry<From extends 'extension' | 'content', Req, Res> = { from: From; req: Req; res: Res };
 
@@ -28,7 +36,50 @@ interface TabMessages {
   'tab/reading': Entry<'extension', { tabId: number }, TabReading | null>;
 }
 
-export type Protocol = AppMessages & PageMessages & TabMessages;
+/** Options page / popup → background: stored chains (all writes go through the background). */
+interface ChainMessages {
+  'chains/list': Entry<'extension', null, { chains: ChainSummary[]; problems: string[] }>;
+  /** Save an imported chain (replaces the underlying's chain; the old one survives a failure). */
+  'chains/save': Entry<
+    'extension',
+    { chain: ChainJSON; asOf: string; source: ChainSource; underlying?: string },
+    ChainSummary
+  >;
+  'chains/delete': Entry<'extension', { underlying: string }, null>;
+  /** Change a chain's page symbols and conversions. */
+  'chains/mapping': Entry<
+    'extension',
+    {
+      underlying: string;
+      aliases?: string[];
+      conversion?: ConversionData;
+      aliasConversions?: Record<string, ConversionData>;
+    },
+    ChainSummary
+  >;
+  /** Import the bundled SPX sample chain (also used by `npm start`'s demo). */
+  'chains/load-sample': Entry<'extension', null, ChainSummary>;
+  /** Everything (settings + chains) as one backup object. */
+  'backup/export': Entry<'extension', null, unknown>;
+  /** Restore a backup; validated as a whole first, so a bad file changes nothing. */
+  'backup/import': Entry<'extension', { backup: unknown }, { chains: number; notes: string[] }>;
+}
+
+/** Options page / popup → background: settings (validated on every read). */
+interface SettingsMessages {
+  'settings/get': Entry<'extension', null, { settings: Settings; notes: string[] }>;
+  'settings/update': Entry<'extension', { patch: Partial<Omit<Settings, 'version'>> }, Settings>;
+}
+
+/** Popup → background: the levels for a tab, in the page's units. */
+interface AnalysisMessages {
+  'tab/analysis': Entry<'extension', { tabId: number }, TabAnalysis>;
+}
+
+export type Protocol = AppMessages & PageMessages & TabMessages &
+  ChainMessages &
+  SettingsMessages &
+  AnalysisMessages;
 
 export type MessageType = keyof Protocol;
 export type Req<T extends MessageType> = Protocol[T]['req'];
@@ -51,4 +102,14 @@ export const MESSAGE_ORIGIN: { [K in MessageType]: Protocol[K]['from'] } = {
   'app/ping': 'extension',
   'page/hello': 'content',
   'tab/reading': 'extension',
+  'chains/list': 'extension',
+  'chains/save': 'extension',
+  'chains/delete': 'extension',
+  'chains/mapping': 'extension',
+  'chains/load-sample': 'extension',
+  'backup/export': 'extension',
+  'backup/import': 'extension',
+  'settings/get': 'extension',
+  'settings/update': 'extension',
+  'tab/analysis': 'extension',
 };

@@ -8,3 +8,82 @@ export interface TabReading {
   /** Wall-clock ms when the background received the report. */
   at: number;
 }
+
+// --- Chains, settings and levels (options page, popup) --------------------------------------
+
+/** Where a stored chain came from. */
+export interface ChainSource {
+  format: 'cboe-csv' | 'cboe-json' | 'generic-csv' | 'sample';
+  fileName?: string;
+  /** Epoch ms. */
+  importedAt: number;
+}
+
+/** Page price → chain underlying: ×ratio, −offset (futures basis), or a confirmed live ratio. */
+export type ConversionData =
+  | { kind: 'ratio'; ratio: number }
+  | { kind: 'offset'; offset: number }
+  | { kind: 'auto'; ratio?: number; confirmedAt?: number };
+
+/** One stored chain as the list shows it. */
+export interface ChainSummary {
+  underlying: string;
+  underlyingName: string;
+  /** Snapshot instant, ISO-8601 UTC. */
+  asOf: string;
+  source: ChainSource;
+  contracts: number;
+  expirations: number;
+  spot: number | null;
+  aliases: string[];
+  conversion: ConversionData;
+  aliasConversions: Record<string, ConversionData>;
+}
+
+/** The levels for a tab, in the page's price units (see src/background/analysis/). */
+export type TabAnalysis =
+  | { status: 'no-reading' }
+  | { status: 'no-chain'; symbol: string | null }
+  | {
+      status: 'needs-ratio';
+      symbol: string;
+      underlying: string;
+      pagePrice: number;
+      chainSpot: number | null;
+      asOf: string;
+    }
+  | { status: 'error'; message: string }
+  | TabLevels;
+
+export interface TabLevels {
+  status: 'ok';
+  /** The page's symbol and price (page units). */
+  symbol: string;
+  pagePrice: number;
+  underlying: string;
+  /** The page price converted to the underlying. */
+  underlyingPrice: number;
+  conversion: ConversionData;
+  preset: string;
+  scope: string;
+  signs: string;
+  units: 'per-1pct' | 'per-point' | 'shares';
+  multiplier: number;
+  /** Chain snapshot (ISO UTC) and the evaluation instant (epoch ms). */
+  asOf: string;
+  evaluatedAt: number;
+  regime: 'stabilizing' | 'accelerating' | 'transition';
+  /** $ per 1 % move. */
+  netGex: number;
+  grossGex: number;
+  balance: number;
+  /** Page units; null = none. */
+  flip: number | null;
+  callWall: number | null;
+  putWall: number | null;
+  absGammaStrike: number | null;
+  /** Dealer hedge trades for a ±1 % move: units of the underlying and dollars (negative = sell). */
+  hedgeFlow: { up1pct: { shares: number; notional: number }; down1pct: { shares: number; notional: number } };
+  contracts: { total: number; used: number; expired: number; noIv: number; outOfScope: number };
+  zeroDteShare: number;
+}
