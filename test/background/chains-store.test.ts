@@ -135,7 +135,7 @@ describe('chain storage', () => {
 
   it('migrates a schema-1 record (no per-alias conversions) on read', () => {
     const rec = spxRecord() as unknown as Record<string, unknown>;
-    const v1 = { ...rec, schemaVersion: 1, aliases: ['SPX', 'ES1!'] };
+    const v1: Record<string, unknown> = { ...rec, schemaVersion: 1, aliases: ['SPX', 'ES1!'] };
     delete v1.aliasConversions;
     const { record } = readRecord(v1, recordKey('SPX'));
     expect(record.schemaVersion).toBe(2);

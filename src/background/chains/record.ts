@@ -7,17 +7,12 @@
  */
 import * as z from 'zod/mini';
 import { type Chain, type ChainJSON, chainFromJSON, chainToJSON } from '../../core/chain.ts';
-import type { ImportFormat } from '../../core/import/result.ts';
 import { type Conversion, defaultAliases, normalizeSymbol } from '../../core/symbol-map.ts';
+import type { ChainSource, ChainSummary } from '../../messaging/types.ts';
+
+export type { ChainSource, ChainSummary };
 
 export const RECORD_SCHEMA_VERSION = 2;
-
-export interface ChainSource {
-  format: ImportFormat | 'sample';
-  fileName?: string;
-  /** Epoch ms. */
-  importedAt: number;
-}
 
 export interface ChainRecord {
   schemaVersion: typeof RECORD_SCHEMA_VERSION;
@@ -33,20 +28,6 @@ export interface ChainRecord {
   asOf: string;
   source: ChainSource;
   chain: ChainJSON;
-}
-
-/** What the list shows, kept in the index so listing does not load every chain. */
-export interface ChainSummary {
-  underlying: string;
-  underlyingName: string;
-  asOf: string;
-  source: ChainSource;
-  contracts: number;
-  expirations: number;
-  spot: number | null;
-  aliases: string[];
-  conversion: Conversion;
-  aliasConversions: Record<string, Conversion>;
 }
 
 export const recordKey = (underlying: string) => `chain:${normalizeSymbol(underlying)}`;

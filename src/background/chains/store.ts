@@ -48,7 +48,7 @@ interface Index {
 
 async function readIndex(area: KvArea): Promise<Index | null> {
   const raw = (await area.get(INDEX_KEY))[INDEX_KEY] as Index | undefined;
-  if (!raw || raw.version !== 1 || !Array.isArray(raw.entries)) return null;
+  if (raw?.version !== 1 || !Array.isArray(raw.entries)) return null;
   return raw;
 }
 
