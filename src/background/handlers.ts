@@ -5,6 +5,7 @@ import { appHandlers } from './handlers/app.ts';
 import { chainHandlers } from './handlers/chains.ts';
 import { pageHandlers } from './handlers/page.ts';
 import { settingsHandlers } from './handlers/settings.ts';
+import { pickerHandlers } from './picker/handlers.ts';
 
 export const handlers: Handlers = {
   ...appHandlers,
@@ -12,4 +13,5 @@ export const handlers: Handlers = {
   ...chainHandlers,
   ...settingsHandlers,
   ...analysisHandlers,
+  ...pickerHandlers,
 };

@@ -1,9 +1,12 @@
 /**
- * Content script entry: runs in broker and charting pages (untrusted). Kept tiny: it announces
- * itself to the background; price reading lives in its own modules.
+ * Content script entry (built as one standalone file: no dynamic imports). Runs in broker and charting
+ * pages (untrusted) in every frame; ./page.ts decides whether this frame reads anything at all.
  */
-import { send } from '../messaging/send.ts';
+import { startPage } from './page.ts';
 
-void send('page/hello', { frameUrl: location.href }).catch(() => {
-  // The background may be restarting; the next report will reach it.
-});
+// The background may inject this file into a tab that already runs it (picker on a new host).
+const flag = '__gexfocusContent';
+if (!(globalThis as Record<string, unknown>)[flag]) {
+  (globalThis as Record<string, unknown>)[flag] = true;
+  startPage(document, window === window.top);
+}

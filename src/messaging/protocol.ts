@@ -12,6 +12,8 @@ import type {
   ChainSource,
   ChainSummary,
   ConversionData,
+  PageReport,
+  SavedPicker,
   TabAnalysis,
   TabReading,
 } from './types.ts';
@@ -28,12 +30,46 @@ interface AppMessages {
 interface PageMessages {
   /** A content script announces itself on a page (before it has a price). */
   'page/hello': Entry<'content', { frameUrl: string }, { tabId: number }>;
+  /**
+   * At start: may this frame read prices (site enabled, or a picked selector saved for its host)?
+   * `adapter` is the id of the built-in adapter the page matched, if any.
+   */
+  'page/config': Entry<
+    'content',
+    { frameUrl: string; adapter: string | null },
+    { enabled: boolean; picker: SavedPicker | null }
+  >;
+  /** The reading changed (sent at most a few times a second, only on change). */
+  'page/report': Entry<'content', PageReport, null>;
+  /** The user picked the price element: save its selectors for the frame's host. */
+  'picker/picked': Entry<
+    'content',
+    { frameUrl: string; selectors: string[]; sample: string },
+    { saved: boolean }
+  >;
 }
 
 /** Popup/options → background: per-tab state. */
 interface TabMessages {
   /** The latest reading for a tab (symbol, price, how it was found), or null. */
   'tab/reading': Entry<'extension', { tabId: number }, TabReading | null>;
+  /** Start the element picker in the tab's top frame (injects the content script when it is absent). */
+  'picker/start': Entry<'extension', { tabId: number }, { started: boolean }>;
+  /** Forget the picked selector for the tab's host (and its dynamic script + optional permission). */
+  'picker/forget': Entry<'extension', { tabId: number }, { forgotten: boolean }>;
+  /** Is a picked selector saved for this tab's host, and does the extension hold its host permission? */
+  'picker/status': Entry<
+    'extension',
+    { tabId: number },
+    { host: string | null; saved: boolean; builtIn: boolean }
+  >;
+}
+
+/** Background → content script commands (sent with tabs.sendMessage; not routed by the router). */
+export type ContentCommand = 'picker/start' | 'picker/forget';
+export interface CommandEnvelope {
+  gexfocus: 1;
+  command: ContentCommand;
 }
 
 /** Options page / popup → background: stored chains (all writes go through the background). */
@@ -101,7 +137,13 @@ export type Reply<T extends MessageType> =
 export const MESSAGE_ORIGIN: { [K in MessageType]: Protocol[K]['from'] } = {
   'app/ping': 'extension',
   'page/hello': 'content',
+  'page/config': 'content',
+  'page/report': 'content',
+  'picker/picked': 'content',
   'tab/reading': 'extension',
+  'picker/start': 'extension',
+  'picker/forget': 'extension',
+  'picker/status': 'extension',
   'chains/list': 'extension',
   'chains/save': 'extension',
   'chains/delete': 'extension',

@@ -7,6 +7,32 @@ import type { MessageType } from './protocol.ts';
 
 const url = z.string().check(z.maxLength(4096), z.regex(/^https?:\/\//));
 
+const text = (max: number) => z.string().check(z.maxLength(max));
+const finite = z.number().check(z.refine(Number.isFinite, 'finite'));
+const symbol = z.nullable(
+  z.string().check(z.minLength(1), z.maxLength(32), z.regex(/^[\p{L}\p{N}.\-_/:!^=&$ ]+$/u)),
+);
+const selector = z.string().check(z.minLength(1), z.maxLength(512));
+
+export const pageReportSchema = z.strictObject({
+  symbol,
+  price: z.nullable(finite),
+  text: text(64),
+  site: z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[a-z0-9.\-:]+$/)),
+  method: z.enum(['adapter', 'generic', 'picker']),
+  confidence: finite.check(z.gte(0), z.lte(1)),
+  suspect: z.boolean(),
+  reason: z.optional(z.enum(['jump', 'not-positive', 'not-finite', 'prior-close', 'halted'])),
+  frameUrl: url,
+});
+
 export const CONTENT_SCHEMAS: Partial<Record<MessageType, z.ZodMiniType>> = {
   'page/hello': z.strictObject({ frameUrl: url }),
+  'page/config': z.strictObject({ frameUrl: url, adapter: z.nullable(text(32)) }),
+  'page/report': pageReportSchema,
+  'picker/picked': z.strictObject({
+    frameUrl: url,
+    selectors: z.array(selector).check(z.minLength(1), z.maxLength(4)),
+    sample: text(64),
+  }),
 };

@@ -1,12 +1,47 @@
 /** Data shapes shared by several contexts (types only; no runtime code). */
 
-/** What the background knows about a tab's page. */
-export interface TabReading {
-  tabId: number;
+/** How a reading was found: a built-in site adapter, the generic detector, or the user's pick. */
+export type ReadingMethod = 'adapter' | 'generic' | 'picker';
+
+/** Why a number was not used as the live price (see src/core/price-plausible.ts, price-text.ts). */
+export type SuspectReason = 'jump' | 'not-positive' | 'not-finite' | 'prior-close' | 'halted';
+
+/** What a content script reports about the page it runs in (validated by the background). */
+export interface PageReport {
+  /** Upper-case ticker as the page shows it, or null when none was found. */
+  symbol: string | null;
+  /** Last price; null right after a symbol change (the old price is dropped first). */
+  price: number | null;
+  /** The text the price was parsed from (bounded), for the popup and for debugging. */
+  text: string;
+  /** Adapter id ('tradingview', 'yahoo', …), or the host for generic/picker readings. */
+  site: string;
+  method: ReadingMethod;
+  /** 0..1: how sure the reader is that this is the live last price. */
+  confidence: number;
+  /** The number is shown but not trusted (jump, not positive, prior close, halted). */
+  suspect: boolean;
+  reason?: SuspectReason;
   /** Page URL of the frame that reported (top frame or the chart's iframe). */
   frameUrl: string;
+}
+
+/** What the background knows about a tab's page: the best frame's latest report. */
+export interface TabReading extends PageReport {
+  tabId: number;
+  /** 0 = top frame. */
+  frameId: number;
   /** Wall-clock ms when the background received the report. */
   at: number;
+}
+
+/** A price element the user picked on a site (storage.local `pickers[host]`). */
+export interface SavedPicker {
+  /** Candidate selectors, most robust first; the first that matches and parses wins. */
+  selectors: string[];
+  /** The element's text when it was picked. */
+  sample: string;
+  savedAt: number;
 }
 
 // --- Chains, settings and levels (options page, popup) --------------------------------------

@@ -1,0 +1,52 @@
+/** The real PickerApi: scripting, permissions and tabs messaging of the running browser. */
+import type { CommandEnvelope, ContentCommand } from '../../messaging/protocol.ts';
+import { ext } from '../../platform/browser.ts';
+import { getPicker, removePicker, savePicker } from '../readings/pickers-store.ts';
+import type { PickerApi } from './flow.ts';
+
+/** The built content script's path, as the manifest names it (crxjs rewrites the source path). */
+function contentScriptFile(): string {
+  const file = ext.runtime.getManifest().content_scripts?.[0]?.js?.[0];
+  if (!file) throw new Error('manifest has no content script');
+  return file;
+}
+
+export const browserPickerApi: PickerApi = {
+  tabUrl: async (tabId) => (await ext.tabs.get(tabId)).url,
+  async sendCommand(tabId, command: ContentCommand) {
+    const message: CommandEnvelope = { gexfocus: 1, command };
+    try {
+      return (await ext.tabs.sendMessage(tabId, message, { frameId: 0 })) === true;
+    } catch {
+      return false; // "Receiving end does not exist": no content script in that frame
+    }
+  },
+  async injectContentScript(tabId) {
+    await ext.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [contentScriptFile()] });
+  },
+  hasOrigin: (origin) => ext.permissions.contains({ origins: [origin] }),
+  async removeOrigin(origin) {
+    await ext.permissions.remove({ origins: [origin] }).catch(() => false);
+  },
+  async isRegistered(id) {
+    return (await ext.scripting.getRegisteredContentScripts({ ids: [id] })).length > 0;
+  },
+  async register({ id, matches }) {
+    await ext.scripting.registerContentScripts([
+      {
+        id,
+        matches,
+        js: [contentScriptFile()],
+        runAt: 'document_idle',
+        allFrames: false,
+        persistAcrossSessions: true,
+      },
+    ]);
+  },
+  async unregister(id) {
+    await ext.scripting.unregisterContentScripts({ ids: [id] });
+  },
+  getPicker,
+  savePicker,
+  removePicker,
+};

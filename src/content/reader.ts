@@ -1,0 +1,208 @@
+/**
+ * Follows the price a Locator points at: a narrow MutationObserver on the price/symbol nodes, a
+ * stable-ancestor observer that notices when a re-render replaces them, and a slow poll as the last
+ * resort (SPA route changes, a better source appearing). Flushes are throttled with setTimeout, never
+ * requestAnimationFrame (paused in background tabs), and reports go out only when something changed.
+ */
+import { implausibility, isPlausible } from '../core/price-plausible.ts';
+import { parsePriceText } from '../core/price-text.ts';
+import type { SuspectReason } from '../messaging/types.ts';
+import { type Locator, normalizeSymbol, type Target } from './locate.ts';
+
+export interface ReaderReport {
+  symbol: string | null;
+  price: number | null;
+  text: string;
+  confidence: number;
+  suspect: boolean;
+  reason?: SuspectReason;
+}
+
+export interface ReaderOptions {
+  signal: AbortSignal;
+  onReport(report: ReaderReport): void;
+  /** Minimum time between flushes: at most 1000/minGapMs reports per second. */
+  minGapMs?: number;
+  maxJumpPct?: number;
+  pollMs?: number;
+  /** After a symbol change, how long an unchanged price text is assumed to still be the old symbol's. */
+  holdMs?: number;
+}
+
+const ANCESTOR_LEVELS = 3;
+/** A jump is accepted as the new level after this many further readings near it, or this long. */
+const CONFIRM_TICKS = 3;
+const CONFIRM_MS = 5000;
+
+function ancestorOf(node: Element, levels: number): Element {
+  let n = node;
+  for (let i = 0; i < levels && n.parentElement && n.parentElement !== n.ownerDocument.documentElement; i++) {
+    n = n.parentElement;
+  }
+  return n;
+}
+
+export function startReader(doc: Document, locator: Locator, opts: ReaderOptions): { flush(): void } {
+  const { signal } = opts;
+  const minGap = opts.minGapMs ?? 250;
+  const holdMs = opts.holdMs ?? 2000;
+  let symbol: string | null | undefined;
+  let ref: number | null = null;
+  let candidate: { value: number; count: number; since: number } | null = null;
+  let lastText: string | null = null;
+  let held: { text: string; until: number } | null = null;
+  let last: ReaderReport | null = null;
+  let wired: [Element | null, Element | null] = [null, null];
+  let priceTarget: Target | null = null;
+  let symbolTarget: Target | null = null;
+  let lastFlush = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let pointerEl: Element | null = null;
+
+  const narrow = new MutationObserver(() => schedule());
+  const anchor = new MutationObserver(() => {
+    const gone = (t: Target | null) => t?.node != null && !t.node.isConnected;
+    if (!priceTarget || gone(priceTarget) || gone(symbolTarget)) schedule();
+  });
+
+  function wire(): void {
+    const nodes: [Element | null, Element | null] = [priceTarget?.node ?? null, symbolTarget?.node ?? null];
+    if (nodes[0] === wired[0] && nodes[1] === wired[1]) return;
+    wired = nodes;
+    narrow.disconnect();
+    anchor.disconnect();
+    for (const t of [priceTarget, symbolTarget]) {
+      if (!t?.node) continue;
+      narrow.observe(t.node, {
+        characterData: true,
+        childList: true,
+        subtree: true,
+        ...(t.attr ? { attributes: true, attributeFilter: [t.attr] } : {}),
+      });
+      anchor.observe(ancestorOf(t.node, ANCESTOR_LEVELS), { childList: true, subtree: true });
+    }
+    // Nothing to follow yet (price not rendered, socket not connected): watch the page until it shows up.
+    if (!priceTarget?.node) {
+      anchor.observe(doc.body ?? doc.documentElement, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+      });
+    }
+  }
+
+  function schedule(delay = 0): void {
+    if (timer !== undefined || signal.aborted) return;
+    const wait = Math.max(delay, lastFlush + minGap - Date.now());
+    if (wait <= 0) flush();
+    else timer = setTimeout(flush, wait);
+  }
+
+  function emit(report: ReaderReport): void {
+    const same =
+      last &&
+      last.symbol === report.symbol &&
+      last.price === report.price &&
+      last.suspect === report.suspect &&
+      last.reason === report.reason;
+    if (same) return;
+    last = report;
+    opts.onReport(report);
+  }
+
+  const isPaused = (selector: string) => pointerEl?.closest(selector) != null;
+
+  function flush(): void {
+    clearTimeout(timer);
+    timer = undefined;
+    if (signal.aborted) return;
+    const now = Date.now();
+    lastFlush = now;
+    symbolTarget = locator.findSymbol();
+    const nextSymbol = normalizeSymbol(symbolTarget?.read() ?? null);
+    if (nextSymbol !== symbol) {
+      const first = symbol === undefined;
+      symbol = nextSymbol;
+      ref = null;
+      candidate = null;
+      if (!first) {
+        // Drop the old price before anything is said about the new symbol; keep ignoring the old text
+        // until the page replaces it (or holdMs passes: both symbols may trade at the same price).
+        held = lastText === null ? null : { text: lastText, until: now + holdMs };
+        emit({ symbol, price: null, text: '', confidence: last?.confidence ?? 0, suspect: false });
+        priceTarget = locator.findPrice(symbol, isPaused);
+        wire();
+        schedule();
+        return;
+      }
+    }
+    priceTarget = locator.findPrice(symbol, isPaused);
+    wire();
+    if (!priceTarget) return; // hovered legend or price not rendered: keep the last reading
+    const text = priceTarget.read() ?? '';
+    if (held) {
+      if (text === held.text && now < held.until) {
+        schedule(held.until - now);
+        return;
+      }
+      held = null;
+    }
+    const parsed = parsePriceText(text, { decimal: locator.decimal, previous: ref });
+    if (!parsed) return;
+    lastText = text;
+    let reason: SuspectReason | null =
+      parsed.status !== 'live' ? parsed.status : implausibility(ref, parsed.value, opts.maxJumpPct);
+    if (reason === 'jump') {
+      if (candidate && isPlausible(candidate.value, parsed.value, opts.maxJumpPct)) {
+        if (candidate.value !== parsed.value) candidate.count++;
+        candidate.value = parsed.value;
+      } else candidate = { value: parsed.value, count: 1, since: now };
+      if (candidate.count >= CONFIRM_TICKS || now - candidate.since >= CONFIRM_MS) reason = null;
+      else schedule(CONFIRM_MS); // re-check later even if the page goes quiet
+    }
+    if (reason === null) {
+      ref = parsed.value;
+      candidate = null;
+    }
+    const confidence = Math.round(priceTarget.confidence * (parsed.ambiguous ? 0.8 : 1) * 100) / 100;
+    emit({
+      symbol,
+      price: parsed.value,
+      text: text.slice(0, 64),
+      confidence,
+      suspect: reason !== null,
+      ...(reason ? { reason } : {}),
+    });
+  }
+
+  doc.addEventListener(
+    'pointerover',
+    (e) => {
+      pointerEl = e.target instanceof Element ? e.target : null;
+      schedule();
+    },
+    { capture: true, passive: true, signal },
+  );
+  doc.documentElement.addEventListener(
+    'pointerleave',
+    () => {
+      pointerEl = null;
+      schedule();
+    },
+    { passive: true, signal },
+  );
+  const poll = () => {
+    if (signal.aborted) return;
+    schedule();
+    pollTimer = setTimeout(poll, opts.pollMs ?? 1500);
+  };
+  let pollTimer = setTimeout(poll, opts.pollMs ?? 1500);
+  signal.addEventListener('abort', () => {
+    narrow.disconnect();
+    anchor.disconnect();
+    clearTimeout(timer);
+    clearTimeout(pollTimer);
+  });
+  flush();
+  return { flush };
+}
