@@ -1,21 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
-import { send } from '../messaging/send.ts';
-import type { TabReading } from '../messaging/types.ts';
 import { ext } from '../platform/browser.ts';
+import { PickerControls } from './picker-controls.tsx';
+import { ReadingLine } from './reading-line.tsx';
 import { targetTabId } from './target-tab.ts';
 
 type Load =
   | { state: 'loading' }
-  | { state: 'ready'; reading: TabReading | null }
+  | { state: 'ready'; tabId: number | undefined }
   | { state: 'error'; message: string };
 
 export function Popup() {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   useEffect(() => {
     (async () => {
-      const tabId = await targetTabId();
-      const reading = tabId === undefined ? null : await send('tab/reading', { tabId });
-      setLoad({ state: 'ready', reading });
+      setLoad({ state: 'ready', tabId: await targetTabId() });
     })().catch((e: unknown) =>
       setLoad({ state: 'error', message: e instanceof Error ? e.message : String(e) }),
     );
@@ -30,9 +28,9 @@ export function Popup() {
       <section data-testid="reading">
         {load.state === 'loading' && <p class="muted">Reading this tab…</p>}
         {load.state === 'error' && <p class="error">{load.message}</p>}
-        {load.state === 'ready' && load.reading && <p>Connected to {new URL(load.reading.frameUrl).host}</p>}
-        {load.state === 'ready' && !load.reading && <p class="muted">No price source on this tab yet.</p>}
+        {load.state === 'ready' && <ReadingLine tabId={load.tabId} />}
       </section>
+      {load.state === 'ready' && load.tabId !== undefined && <PickerControls tabId={load.tabId} />}
       <footer>
         <button type="button" onClick={() => void ext.runtime.openOptionsPage()}>
           Chains &amp; settings
