@@ -10,7 +10,12 @@ export function toContractJson(chain: Chain, model: Model, asOf: string, a: Anal
     spot: a.spot,
     asOf,
     preset: model.preset,
-    contracts: { total: a.contracts.total, used: a.contracts.used, expired: a.contracts.expired, noIv: a.contracts.noIv },
+    contracts: {
+      total: a.contracts.total,
+      used: a.contracts.used,
+      expired: a.contracts.expired,
+      noIv: a.contracts.noIv,
+    },
     netGex: a.netGex,
     grossGex: a.grossGex,
     balance: a.balance,

@@ -12,8 +12,8 @@ import { parseArgs } from 'node:util';
 import {
   analyze,
   ChainParseError,
-  makeModel,
   type Model,
+  makeModel,
   PRESETS,
   parseCboeQuoteTable,
   prepare,
@@ -94,13 +94,20 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 }
 
 function isArgError(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && String((e as { code?: string }).code).startsWith('ERR_PARSE_ARGS');
+  return (
+    typeof e === 'object' && e !== null && String((e as { code?: string }).code).startsWith('ERR_PARSE_ARGS')
+  );
 }
 
 function modelFrom(v: { preset?: string; signs?: string; scope?: string }): Model {
-  const pick = <T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined => {
+  const pick = <T extends string>(
+    flag: string,
+    value: string | undefined,
+    allowed: readonly T[],
+  ): T | undefined => {
     if (value === undefined) return undefined;
-    if (!allowed.includes(value as T)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${value}")`);
+    if (!allowed.includes(value as T))
+      throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${value}")`);
     return value as T;
   };
   const preset = pick('--preset', v.preset, PRESETS);
@@ -115,7 +122,8 @@ function modelFrom(v: { preset?: string; signs?: string; scope?: string }): Mode
 
 function positive(flag: string, text: string): number {
   const x = Number(text);
-  if (!(x > 0) || !Number.isFinite(x)) throw new UsageError(`${flag} must be a positive number (got "${text}")`);
+  if (!(x > 0) || !Number.isFinite(x))
+    throw new UsageError(`${flag} must be a positive number (got "${text}")`);
   return x;
 }
 
@@ -127,9 +135,14 @@ export function instantFrom(text: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text.trim());
   if (m) {
     const [year, month, day, hour, minute, second] = m.slice(1).map((s) => Number(s ?? 0)) as number[];
-    return new Date(zonedToUtc({ year: year!, month: month!, day: day!, hour: hour!, minute: minute!, second })).toISOString();
+    return new Date(
+      zonedToUtc({ year: year!, month: month!, day: day!, hour: hour!, minute: minute!, second }),
+    ).toISOString();
   }
-  const ms = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(text.trim()) ? Date.parse(text) : Number.NaN;
-  if (Number.isNaN(ms)) throw new UsageError(`--at must be ISO-8601, e.g. 2023-09-14T16:31-04:00 (got "${text}")`);
+  const ms = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(text.trim())
+    ? Date.parse(text)
+    : Number.NaN;
+  if (Number.isNaN(ms))
+    throw new UsageError(`--at must be ISO-8601, e.g. 2023-09-14T16:31-04:00 (got "${text}")`);
   return new Date(ms).toISOString();
 }

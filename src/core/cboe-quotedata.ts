@@ -57,7 +57,8 @@ function parse(text: string, options: QuoteTableOptions, at: (line: number) => v
   while (i < lines.length && lines[i]!.trim() === '') i++;
   if (i === lines.length) throw new ChainParseError(0, '', 'the file is empty');
   const headerAt = lines.findIndex((l) => /expiration date/i.test(l) && /strike/i.test(l));
-  if (headerAt < 0) throw new ChainParseError(0, 'Expiration Date', 'no column header line (Cboe quote table expected)');
+  if (headerAt < 0)
+    throw new ChainParseError(0, 'Expiration Date', 'no column header line (Cboe quote table expected)');
 
   // Line with the underlying's name and "Last:".
   at(i + 1);
@@ -67,7 +68,12 @@ function parse(text: string, options: QuoteTableOptions, at: (line: number) => v
   let spot = lastField ? toNumber(lastField.replace(/^\s*last\s*:/i, '')) : Number.NaN;
   if (!(spot > 0)) {
     if (options.spot !== undefined && options.spot > 0) spot = options.spot;
-    else throw new ChainParseError(i + 1, 'Last', `no readable "Last:" price of the underlying (${JSON.stringify(lastField ?? lines[i]!.slice(0, 60))})`);
+    else
+      throw new ChainParseError(
+        i + 1,
+        'Last',
+        `no readable "Last:" price of the underlying (${JSON.stringify(lastField ?? lines[i]!.slice(0, 60))})`,
+      );
   }
   if (options.spot !== undefined && options.spot > 0) spot = options.spot;
 
@@ -77,12 +83,21 @@ function parse(text: string, options: QuoteTableOptions, at: (line: number) => v
   let asOf: string | null;
   if (options.asOf !== undefined) {
     asOf = parseSnapshotTime(options.asOf);
-    if (asOf === null) throw new ChainParseError(0, 'asOf', `cannot read the supplied time "${options.asOf}" (ISO-8601 with a zone expected)`);
+    if (asOf === null)
+      throw new ChainParseError(
+        0,
+        'asOf',
+        `cannot read the supplied time "${options.asOf}" (ISO-8601 with a zone expected)`,
+      );
   } else {
     at(dateIdx + 1);
     asOf = dateField ? parseSnapshotTime(dateField) : null;
     if (asOf === null) {
-      throw new ChainParseError(dateIdx >= 0 ? dateIdx + 1 : headerAt + 1, 'Date', `cannot read the snapshot time ${JSON.stringify(dateField)}; ${SUPPLY_TIME_HINT}`);
+      throw new ChainParseError(
+        dateIdx >= 0 ? dateIdx + 1 : headerAt + 1,
+        'Date',
+        `cannot read the snapshot time ${JSON.stringify(dateField)}; ${SUPPLY_TIME_HINT}`,
+      );
     }
   }
 
@@ -95,21 +110,40 @@ function parse(text: string, options: QuoteTableOptions, at: (line: number) => v
     at(ln);
     const f = splitCsvLine(raw);
     if (!f) throw new ChainParseError(ln, '', 'unterminated quoted field');
-    if (f.length < col.width) throw new ChainParseError(ln, col.names[f.length] ?? '', `missing: the row has ${f.length} fields, the header ${col.width}`);
+    if (f.length < col.width)
+      throw new ChainParseError(
+        ln,
+        col.names[f.length] ?? '',
+        `missing: the row has ${f.length} fields, the header ${col.width}`,
+      );
     const call = parseOccSymbol(f[col.calls]!);
-    if (!call || !call.isCall) throw new ChainParseError(ln, 'Calls', `not a call's OCC symbol (${JSON.stringify(f[col.calls])})`);
+    if (!call?.isCall)
+      throw new ChainParseError(ln, 'Calls', `not a call's OCC symbol (${JSON.stringify(f[col.calls])})`);
     const put = parseOccSymbol(f[col.puts]!);
-    if (!put || put.isCall) throw new ChainParseError(ln, 'Puts', `not a put's OCC symbol (${JSON.stringify(f[col.puts])})`);
+    if (!put || put.isCall)
+      throw new ChainParseError(ln, 'Puts', `not a put's OCC symbol (${JSON.stringify(f[col.puts])})`);
     if (put.root !== call.root || put.expiration !== call.expiration || put.strike !== call.strike) {
-      throw new ChainParseError(ln, 'Puts', `${f[col.puts]} does not match the call ${f[col.calls]} on the same row`);
+      throw new ChainParseError(
+        ln,
+        'Puts',
+        `${f[col.puts]} does not match the call ${f[col.calls]} on the same row`,
+      );
     }
     const strike = toNumber(f[col.strike]!);
     if (!(Math.abs(strike - call.strike) <= 1e-6 * call.strike)) {
-      throw new ChainParseError(ln, 'Strike', `${JSON.stringify(f[col.strike])} differs from the symbols' strike ${call.strike}`);
+      throw new ChainParseError(
+        ln,
+        'Strike',
+        `${JSON.stringify(f[col.strike])} differs from the symbols' strike ${call.strike}`,
+      );
     }
     const exp = expirationText(f[col.expiration]!);
     if (exp !== call.expiration) {
-      throw new ChainParseError(ln, 'Expiration Date', `${JSON.stringify(f[col.expiration])} differs from the symbols' expiration ${call.expiration}`);
+      throw new ChainParseError(
+        ln,
+        'Expiration Date',
+        `${JSON.stringify(f[col.expiration])} differs from the symbols' expiration ${call.expiration}`,
+      );
     }
     for (const side of ['calls', 'puts'] as const) {
       const c = col[side === 'calls' ? 'callFields' : 'putFields'];
@@ -119,7 +153,16 @@ function parse(text: string, options: QuoteTableOptions, at: (line: number) => v
       const oi = numberField(f[c['Open Interest']]!, ln, label('Open Interest'), 0);
       if (oi < 0) throw new ChainParseError(ln, label('Open Interest'), `negative open interest (${oi})`);
       const sym = side === 'calls' ? call : put;
-      b.add({ root: sym.root, expiration: sym.expiration, isCall: side === 'calls', strike: sym.strike, iv, oi, gamma, sourceLine: ln });
+      b.add({
+        root: sym.root,
+        expiration: sym.expiration,
+        isCall: side === 'calls',
+        strike: sym.strike,
+        iv,
+        oi,
+        gamma,
+        sourceLine: ln,
+      });
     }
   }
   if (b.count === 0) throw new ChainParseError(headerAt + 1, '', 'no option rows below the header');

@@ -12,7 +12,9 @@ export class ChainParseError extends Error {
   readonly problem: string;
 
   constructor(line: number, field: string, problem: string) {
-    const where = [line > 0 ? `line ${line}` : '', field ? `field "${field}"` : ''].filter(Boolean).join(', ');
+    const where = [line > 0 ? `line ${line}` : '', field ? `field "${field}"` : '']
+      .filter(Boolean)
+      .join(', ');
     super(where ? `${where}: ${problem}` : problem);
     this.line = line;
     this.field = field;

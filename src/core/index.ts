@@ -2,6 +2,7 @@
  * Public surface of the pure core. Other code imports from 'src/core' (this file) only.
  */
 export { type Analysis, analyze, type StrikeRow } from './analyze';
+export { parseCboeQuoteTable, type QuoteTableOptions, SUPPLY_TIME_HINT } from './cboe-quotedata';
 export {
   type Chain,
   ChainBuilder,
@@ -14,8 +15,7 @@ export {
   rootToUnderlying,
 } from './chain';
 export { ChainParseError } from './chain-parse-error';
-export { parseCboeQuoteTable, type QuoteTableOptions, SUPPLY_TIME_HINT } from './cboe-quotedata';
-export { type Evaluation, evaluateAt, type EvaluateOptions } from './evaluate';
+export { type EvaluateOptions, type Evaluation, evaluateAt } from './evaluate';
 export { type AtSpot, dealerDelta, exposureAtSpot, type HedgeFlow, hedgeFlowFor, netGexAt } from './exposure';
 export { type BsmInput, charm, d1Of, delta, gamma, vanna } from './greeks';
 export {

@@ -54,9 +54,11 @@ export const DEFAULT_MODEL: Readonly<Model> = Object.freeze({
 });
 
 /** DEFAULT_MODEL with some fields replaced (the band may be given in part). */
-export function makeModel(overrides: Partial<Omit<Model, 'transitionBand'>> & {
-  transitionBand?: Partial<TransitionBand>;
-} = {}): Model {
+export function makeModel(
+  overrides: Partial<Omit<Model, 'transitionBand'>> & {
+    transitionBand?: Partial<TransitionBand>;
+  } = {},
+): Model {
   return {
     ...DEFAULT_MODEL,
     ...overrides,

@@ -130,7 +130,8 @@ export function prepare(chain: Chain, model: Model, evaluationMs: number): Prepa
   for (let j = 0; j < n; j++) {
     const i = keep[j]!;
     const call = chain.isCall[i] === 1;
-    const sigma = chain.iv[i]! > 0 ? chain.iv[i]! : 0;
+    const iv = chain.iv[i]!;
+    const sigma = Number.isNaN(iv) || iv <= 0 ? 0 : iv; // missing IV (classic only) → 0
     const t = years[i]!;
     const e = chain.expiry[i]!;
     p.isCall[j] = call ? 1 : 0;

@@ -4,7 +4,14 @@
  */
 
 /** A root of f in [a, b] (f(a), f(b) of opposite sign or zero) to absolute tolerance `tol`. */
-export function brentRoot(f: (x: number) => number, a: number, b: number, tol: number, fa = f(a), fb = f(b)): number {
+export function brentRoot(
+  f: (x: number) => number,
+  a: number,
+  b: number,
+  tol: number,
+  fa = f(a),
+  fb = f(b),
+): number {
   if (fa === 0) return a;
   if (fb === 0) return b;
   if (fa > 0 === fb > 0) return Number.NaN;

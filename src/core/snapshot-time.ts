@@ -50,7 +50,10 @@ export function monthNumber(word: string): number {
 
 /** ISO-8601 UTC ('…Z') of the snapshot, or null if the text does not state date, time and zone. */
 export function parseSnapshotTime(text: string): string | null {
-  const raw = text.replace(/\u2212/g, '-').replace(/^\s*(date|fecha)\s*:\s*/i, '').trim();
+  const raw = text
+    .replace(/\u2212/g, '-')
+    .replace(/^\s*(date|fecha)\s*:\s*/i, '')
+    .trim();
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(raw)) {
     const ms = Date.parse(raw);
     return Number.isNaN(ms) ? null : new Date(ms).toISOString();

@@ -23,8 +23,23 @@ async function run(...argv: string[]) {
 }
 
 const CONTRACT_KEYS = [
-  'underlying', 'spot', 'asOf', 'preset', 'contracts', 'netGex', 'grossGex', 'balance', 'regime', 'flip',
-  'crossings', 'callWall', 'putWall', 'absGammaStrike', 'hedgeFlow', 'strikes', 'profile',
+  'underlying',
+  'spot',
+  'asOf',
+  'preset',
+  'contracts',
+  'netGex',
+  'grossGex',
+  'balance',
+  'regime',
+  'flip',
+  'crossings',
+  'callWall',
+  'putWall',
+  'absGammaStrike',
+  'hedgeFlow',
+  'strikes',
+  'profile',
 ];
 
 describe('gexfocus analyze', () => {
@@ -38,26 +53,52 @@ describe('gexfocus analyze', () => {
     expect(Object.keys(j.strikes[0])).toEqual(['strike', 'callGex', 'putGex', 'netGex', 'callOi', 'putOi']);
     expect(Object.keys(j.profile[0])).toEqual(['spot', 'netGex']);
     expect([j.underlying, j.asOf, j.preset, j.regime, j.contracts.used]).toEqual([
-      'SPX', '2023-09-14T20:31:00.000Z', 'live', 'transition', 18_473,
+      'SPX',
+      '2023-09-14T20:31:00.000Z',
+      'live',
+      'transition',
+      18_473,
     ]);
   });
 
   it('reproduces the classic REFERENCE net GEX and flip with --preset classic', async () => {
-    const j = JSON.parse((await run('analyze', `${chains}spx_quotedata_2023-09-14_full.csv`, '--preset', 'classic', '--json')).out);
+    const j = JSON.parse(
+      (await run('analyze', `${chains}spx_quotedata_2023-09-14_full.csv`, '--preset', 'classic', '--json'))
+        .out,
+    );
     expect(Math.abs(j.netGex / 23_309_734_045.0035 - 1)).toBeLessThan(1e-9);
     expect(Math.abs(j.flip / 4494.338993378751 - 1)).toBeLessThan(1e-9);
   });
 
   it('prints "flip": null for a chain without a crossing', async () => {
-    const j = JSON.parse((await run('analyze', `${chains}spy_quotedata_2025-05-06_near-money_mit.csv`, '--json')).out);
+    const j = JSON.parse(
+      (await run('analyze', `${chains}spy_quotedata_2025-05-06_near-money_mit.csv`, '--json')).out,
+    );
     expect(j.flip).toBeNull();
   });
 
   it('honours --spot, --at, --signs and --scope and echoes them', async () => {
-    const r = await run('analyze', `${fixtures}spx-no-date.csv`, '--at', '2025-01-06T15:00', '--spot', '5980', '--signs', 'short-all', '--scope', '7d', '--json');
+    const r = await run(
+      'analyze',
+      `${fixtures}spx-no-date.csv`,
+      '--at',
+      '2025-01-06T15:00',
+      '--spot',
+      '5980',
+      '--signs',
+      'short-all',
+      '--scope',
+      '7d',
+      '--json',
+    );
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    expect([j.spot, j.asOf, j.settings.signs, j.settings.scope]).toEqual([5980, '2025-01-06T20:00:00.000Z', 'short-all', '7d']);
+    expect([j.spot, j.asOf, j.settings.signs, j.settings.scope]).toEqual([
+      5980,
+      '2025-01-06T20:00:00.000Z',
+      'short-all',
+      '7d',
+    ]);
     expect(j.netGex).toBeLessThan(0);
   });
 
@@ -75,7 +116,9 @@ describe('gexfocus analyze', () => {
     const r = await run('analyze', `${fixtures}spx-bad-iv.csv`);
     expect(r.code).toBe(1);
     expect(r.out).toBe('');
-    expect(r.err).toBe(`gexfocus: ${fixtures}spx-bad-iv.csv: line 7, field "IV (calls)": not a number ("abc")\n`);
+    expect(r.err).toBe(
+      `gexfocus: ${fixtures}spx-bad-iv.csv: line 7, field "IV (calls)": not a number ("abc")\n`,
+    );
   });
 
   it('tells how to supply the time when the date line cannot be read', async () => {
@@ -94,14 +137,23 @@ describe('gexfocus analyze', () => {
 
 describe('the built CLI', () => {
   beforeAll(() => {
-    execFileSync('npx', ['vite', 'build', '--config', 'vite.cli.config.ts', '--logLevel', 'silent'], { cwd: repo });
+    execFileSync('npx', ['vite', 'build', '--config', 'vite.cli.config.ts', '--logLevel', 'silent'], {
+      cwd: repo,
+    });
   }, 60_000);
 
   it('runs from bin/gexfocus.mjs and exits 0 on a good file, 1 with one line on a bad one', () => {
-    const ok = spawnSync('node', ['bin/gexfocus.mjs', 'analyze', `${chains}nvda_quotedata_2025-01-06.csv`, '--json'], { cwd: repo, encoding: 'utf8' });
+    const ok = spawnSync(
+      'node',
+      ['bin/gexfocus.mjs', 'analyze', `${chains}nvda_quotedata_2025-01-06.csv`, '--json'],
+      { cwd: repo, encoding: 'utf8' },
+    );
     expect(ok.status).toBe(0);
     expect(JSON.parse(ok.stdout).underlying).toBe('NVDA');
-    const bad = spawnSync('node', ['bin/gexfocus.mjs', 'analyze', `${fixtures}spx-bad-iv.csv`], { cwd: repo, encoding: 'utf8' });
+    const bad = spawnSync('node', ['bin/gexfocus.mjs', 'analyze', `${fixtures}spx-bad-iv.csv`], {
+      cwd: repo,
+      encoding: 'utf8',
+    });
     expect(bad.status).toBe(1);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
     expect(bad.stderr).not.toMatch(/at .*\.mjs:\d+/);

@@ -4,8 +4,18 @@ import { sharedChain } from './chains';
 
 describe('OCC symbols', () => {
   it('reads root, expiration, side and strike', () => {
-    expect(parseOccSymbol('SPXW230914C04500000')).toEqual({ root: 'SPXW', expiration: '2023-09-14', isCall: true, strike: 4500 });
-    expect(parseOccSymbol('NVDA250110P00050500')).toEqual({ root: 'NVDA', expiration: '2025-01-10', isCall: false, strike: 50.5 });
+    expect(parseOccSymbol('SPXW230914C04500000')).toEqual({
+      root: 'SPXW',
+      expiration: '2023-09-14',
+      isCall: true,
+      strike: 4500,
+    });
+    expect(parseOccSymbol('NVDA250110P00050500')).toEqual({
+      root: 'NVDA',
+      expiration: '2025-01-10',
+      isCall: false,
+      strike: 50.5,
+    });
   });
 
   it('returns null for text that is not a symbol or has an impossible date', () => {
@@ -19,7 +29,15 @@ describe('the columnar chain', () => {
   it('sorts expirations and roots and remaps every line', () => {
     const b = new ChainBuilder({ spot: 10, asOf: null });
     b.add({ root: 'SPXW', expiration: '2024-02-01', isCall: true, strike: 10, iv: 0.2, oi: 1 });
-    b.add({ root: 'SPX', expiration: '2024-01-01', isCall: false, strike: 11, iv: Number.NaN, oi: 2, gamma: 0.1 });
+    b.add({
+      root: 'SPX',
+      expiration: '2024-01-01',
+      isCall: false,
+      strike: 11,
+      iv: Number.NaN,
+      oi: 2,
+      gamma: 0.1,
+    });
     const c = b.build();
     expect(c.expirations).toEqual(['2024-01-01', '2024-02-01']);
     expect(c.roots).toEqual(['SPX', 'SPXW']);

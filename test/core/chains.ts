@@ -22,5 +22,6 @@ export function sharedChain(name: string): Chain {
 /** |actual/expected − 1| ≤ rel. */
 export function expectRel(actual: number, expected: number, rel: number): void {
   const err = Math.abs(actual / expected - 1);
-  if (!(err <= rel)) throw new Error(`expected ${actual} to be within ${rel} relative of ${expected} (off by ${err})`);
+  if (!(err <= rel))
+    throw new Error(`expected ${actual} to be within ${rel} relative of ${expected} (off by ${err})`);
 }

@@ -11,7 +11,9 @@ describe('Black–Scholes–Merton greeks', () => {
   });
 
   it('reproduces Haug’s generalized BS gamma (S=55, K=60, T=0.75, r=10 %, σ=30 %) to 1e-15', () => {
-    expect(Math.abs(gamma({ S: 55, K: 60, t: 0.75, r: 0.1, sigma: 0.3 }) - 0.027821160476940845)).toBeLessThan(1e-15);
+    expect(
+      Math.abs(gamma({ S: 55, K: 60, t: 0.75, r: 0.1, sigma: 0.3 }) - 0.027821160476940845),
+    ).toBeLessThan(1e-15);
   });
 
   it('reproduces py_vollib’s dividend case (q=5 %) for gamma and both deltas to 1e-13', () => {
@@ -29,7 +31,8 @@ describe('Black–Scholes–Merton greeks', () => {
   it('computes vanna (per 1.00 of σ) and charm (per year) that match finite differences to 1e-6', () => {
     const p = { S: 100, K: 105, r: 0.02, t: 0.25, sigma: 0.25, q: 0.01 };
     const h = 1e-5;
-    const dVol = (delta({ ...p, sigma: p.sigma + h }, true) - delta({ ...p, sigma: p.sigma - h }, true)) / (2 * h);
+    const dVol =
+      (delta({ ...p, sigma: p.sigma + h }, true) - delta({ ...p, sigma: p.sigma - h }, true)) / (2 * h);
     expect(Math.abs(vanna(p) - dVol)).toBeLessThan(1e-6);
     for (const isCall of [true, false]) {
       const dT = -(delta({ ...p, t: p.t + h }, isCall) - delta({ ...p, t: p.t - h }, isCall)) / (2 * h);

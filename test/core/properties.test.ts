@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze, ChainBuilder, ChainParseError, gamma, makeModel, netGexAt, parseCboeQuoteTable, prepare } from '../../src/core';
+import {
+  analyze,
+  ChainBuilder,
+  ChainParseError,
+  gamma,
+  makeModel,
+  netGexAt,
+  parseCboeQuoteTable,
+  prepare,
+} from '../../src/core';
 import { sharedText } from './chains';
 
 const NOW = Date.parse('2024-01-02T15:00:00Z');
@@ -11,7 +20,8 @@ const line = fc.record({
   oi: fc.integer({ min: 1, max: 50_000 }),
   expiration: fc.constantFrom('2024-01-05', '2024-01-19', '2024-03-15', '2024-12-20'),
 });
-const chainOf = (lines: fc.infer<typeof line>[], oiScale = 1) => {
+type Line = { isCall: boolean; strike: number; iv: number; oi: number; expiration: string };
+const chainOf = (lines: Line[], oiScale = 1) => {
   const b = new ChainBuilder({ spot: 100, asOf: null });
   for (const l of lines) b.add({ ...l, root: 'XYZ', oi: l.oi * oiScale });
   return b.build();
@@ -35,12 +45,16 @@ describe('properties', () => {
 
   it('scales net and gross GEX linearly with open interest (1e-12 relative)', () => {
     fc.assert(
-      fc.property(fc.array(line, { minLength: 1, maxLength: 12 }), fc.integer({ min: 2, max: 1000 }), (lines, k) => {
-        const a = analyze(prepare(chainOf(lines), makeModel(), NOW), 100);
-        const b = analyze(prepare(chainOf(lines, k), makeModel(), NOW), 100);
-        expect(Math.abs(b.netGex - k * a.netGex)).toBeLessThanOrEqual(1e-12 * k * a.grossGex + 1e-300);
-        expect(Math.abs(b.grossGex / (k * a.grossGex) - 1)).toBeLessThanOrEqual(1e-12);
-      }),
+      fc.property(
+        fc.array(line, { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 2, max: 1000 }),
+        (lines, k) => {
+          const a = analyze(prepare(chainOf(lines), makeModel(), NOW), 100);
+          const b = analyze(prepare(chainOf(lines, k), makeModel(), NOW), 100);
+          expect(Math.abs(b.netGex - k * a.netGex)).toBeLessThanOrEqual(1e-12 * k * a.grossGex + 1e-300);
+          expect(Math.abs(b.grossGex / (k * a.grossGex) - 1)).toBeLessThanOrEqual(1e-12);
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -56,7 +70,8 @@ describe('properties', () => {
           // Put gamma written the other way round: K e^(−rT) φ(d2) / (S² σ √T).
           const K = S * m;
           const d2 = (Math.log(S / K) - 0.5 * sigma * sigma * t) / (sigma * Math.sqrt(t));
-          const viaPut = (K * Math.exp(-0.5 * d2 * d2)) / Math.sqrt(2 * Math.PI) / (S * S * sigma * Math.sqrt(t));
+          const viaPut =
+            (K * Math.exp(-0.5 * d2 * d2)) / Math.sqrt(2 * Math.PI) / (S * S * sigma * Math.sqrt(t));
           const g = gamma({ S, K, t, sigma });
           expect(Math.abs(g - viaPut)).toBeLessThanOrEqual(1e-9 * Math.max(g, 1e-300));
         },
@@ -67,7 +82,11 @@ describe('properties', () => {
   it('never throws anything but ChainParseError on garbage', () => {
     const real = sharedText('spx_quotedata_2025-01-06_single-expiry.csv');
     const mutated = fc
-      .tuple(fc.integer({ min: 0, max: real.length }), fc.integer({ min: 0, max: 40 }), fc.string({ maxLength: 20 }))
+      .tuple(
+        fc.integer({ min: 0, max: real.length }),
+        fc.integer({ min: 0, max: 40 }),
+        fc.string({ maxLength: 20 }),
+      )
       .map(([at, cut, insert]) => real.slice(0, at) + insert + real.slice(at + cut));
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), mutated, fc.anything()), (text) => {

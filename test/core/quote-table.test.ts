@@ -2,15 +2,19 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ChainParseError, parseCboeQuoteTable } from '../../src/core';
 
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/chains/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string) =>
+  readFileSync(new URL(`../fixtures/chains/${name}`, import.meta.url), 'utf8');
 const HEADER =
   'Expiration Date,Calls,Last Sale,Net,Bid,Ask,Volume,IV,Delta,Gamma,Open Interest,Strike,Puts,Last Sale,Net,Bid,Ask,Volume,IV,Delta,Gamma,Open Interest';
 const row = (date: string, root: string, occDate: string, k: number, iv = '0.15', oi = '100') => {
   const s = String(k * 1000).padStart(8, '0');
   return `${date},${root}${occDate}C${s},1,0,1,1,0,${iv},0.5,0.001,${oi},${k.toFixed(2)},${root}${occDate}P${s},1,0,1,1,0,${iv},-0.5,0.001,${oi}`;
 };
-const table = (dateLine: string, rows: string[], top = 'Standard & Poors 500 Index,Last: 4505.1001,Change:  37.66') =>
-  ['', top, `"Date: ${dateLine}",Bid: 0,Ask: 0,Size: 1*1,Volume: 0`, HEADER, ...rows, ''].join('\n');
+const table = (
+  dateLine: string,
+  rows: string[],
+  top = 'Standard & Poors 500 Index,Last: 4505.1001,Change:  37.66',
+) => ['', top, `"Date: ${dateLine}",Bid: 0,Ask: 0,Size: 1*1,Volume: 0`, HEADER, ...rows, ''].join('\n');
 const errorOf = (f: () => unknown): ChainParseError => {
   try {
     f();
@@ -38,7 +42,8 @@ describe('the Cboe quote-table reader', () => {
   });
 
   it('reads every date-line shape seen in the shared files', () => {
-    const at = (d: string) => parseCboeQuoteTable(table(d, [row('Fri Sep 15 2023', 'SPXW', '230915', 4500)])).asOf;
+    const at = (d: string) =>
+      parseCboeQuoteTable(table(d, [row('Fri Sep 15 2023', 'SPXW', '230915', 4500)])).asOf;
     expect(at('September 14, 2023 at 4:31 PM EDT')).toBe('2023-09-14T20:31:00.000Z');
     expect(at('February 5 2022, 8:26 PM EST')).toBe('2022-02-06T01:26:00.000Z');
     expect(at('23 de marzo de 2022, 10:11 GMT-4')).toBe('2022-03-23T14:11:00.000Z');
@@ -60,7 +65,9 @@ describe('the Cboe quote-table reader', () => {
   });
 
   it('keeps same-day rows that have already expired (the analysis leaves them out by time)', () => {
-    const c = parseCboeQuoteTable(table('September 14, 2023 at 4:31 PM EDT', [row('Thu Sep 14 2023', 'SPXW', '230914', 4500, '0')]));
+    const c = parseCboeQuoteTable(
+      table('September 14, 2023 at 4:31 PM EDT', [row('Thu Sep 14 2023', 'SPXW', '230914', 4500, '0')]),
+    );
     expect(c.count).toBe(2);
     expect(c.iv[0]).toBeNaN();
   });
@@ -84,7 +91,10 @@ describe('the Cboe quote-table reader', () => {
   });
 
   it('rejects a row whose put does not match its call, instead of merging by position', () => {
-    const bad = row('Fri Sep 15 2023', 'SPXW', '230915', 4500).replace('SPXW230915P04500000', 'SPXW230915P04505000');
+    const bad = row('Fri Sep 15 2023', 'SPXW', '230915', 4500).replace(
+      'SPXW230915P04500000',
+      'SPXW230915P04505000',
+    );
     const e = errorOf(() => parseCboeQuoteTable(table('September 14, 2023 at 4:31 PM EDT', [bad])));
     expect([e.line, e.field]).toEqual([5, 'Puts']);
   });

@@ -56,7 +56,8 @@ describe('live time to expiry', () => {
     const am = chain.expirations.indexOf('2023-09-15');
     const spxMonthly = chain.roots.indexOf('SPX');
     let monthly = 0;
-    for (let i = 0; i < chain.count; i++) if (chain.expiry[i] === am && chain.root[i] === spxMonthly) monthly++;
+    for (let i = 0; i < chain.count; i++)
+      if (chain.expiry[i] === am && chain.root[i] === spxMonthly) monthly++;
     expect(nextMorning.counts.expired).toBe(296 + monthly);
   });
 });

@@ -3,7 +3,14 @@ import { analyze, makeModel, prepare } from '../../src/core';
 import { sharedChain } from './chains';
 
 // PROVENANCE.md: rows (call+put pairs) per file, expirations, spot, snapshot line.
-const FILES: [file: string, contracts: number, expirations: number, spot: number, asOf: string, underlying: string][] = [
+const FILES: [
+  file: string,
+  contracts: number,
+  expirations: number,
+  spot: number,
+  asOf: string,
+  underlying: string,
+][] = [
   ['ndx_quotedata_2022-02-05_full.csv', 18_386, 34, 14694.3506, '2022-02-06T01:26:00.000Z', 'NDX'],
   ['spx_quotedata_2023-09-14_full.csv', 19_920, 53, 4505.1001, '2023-09-14T20:31:00.000Z', 'SPX'],
   ['spy_quotedata_2023-09-14_full.csv', 7_292, 31, 450.81, '2023-09-14T20:31:00.000Z', 'SPY'],
@@ -14,10 +21,13 @@ const FILES: [file: string, contracts: number, expirations: number, spot: number
 ];
 
 describe('every shared Cboe chain', () => {
-  it.each(FILES)('%s parses with the contract count, expirations, spot and snapshot PROVENANCE lists', (file, n, e, spot, asOf, u) => {
-    const c = sharedChain(file);
-    expect([c.count, c.expirations.length, c.spot, c.asOf, c.underlying]).toEqual([n, e, spot, asOf, u]);
-  });
+  it.each(FILES)(
+    '%s parses with the contract count, expirations, spot and snapshot PROVENANCE lists',
+    (file, n, e, spot, asOf, u) => {
+      const c = sharedChain(file);
+      expect([c.count, c.expirations.length, c.spot, c.asOf, c.underlying]).toEqual([n, e, spot, asOf, u]);
+    },
+  );
 
   it.each(FILES)('%s gives a finite live analysis whose counts add up', (file) => {
     const c = sharedChain(file);
@@ -36,7 +46,10 @@ describe('every shared Cboe chain', () => {
   });
 
   it('reports no flip (null, never 0) in live for the single-expiry SPX and the near-money SPY files', () => {
-    for (const file of ['spx_quotedata_2025-01-06_single-expiry.csv', 'spy_quotedata_2025-05-06_near-money_mit.csv']) {
+    for (const file of [
+      'spx_quotedata_2025-01-06_single-expiry.csv',
+      'spy_quotedata_2025-05-06_near-money_mit.csv',
+    ]) {
       const c = sharedChain(file);
       const a = analyze(prepare(c, makeModel(), Date.parse(c.asOf!)), c.spot);
       expect(a.flip).toBeNull();

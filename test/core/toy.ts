@@ -11,9 +11,9 @@ export function toyChain() {
     [true, 100, 0.2, 10_000],
     [false, 100, 0.2, 12_000],
   ];
-  for (const [isCall, strike, iv, oi] of lines) b.add({ root: 'TOY', expiration: '2024-02-15', isCall, strike, iv, oi });
+  for (const [isCall, strike, iv, oi] of lines)
+    b.add({ root: 'TOY', expiration: '2024-02-15', isCall, strike, iv, oi });
   return b.build();
 }
 /** 30 × 86,400 s before the 16:00 New York settlement: T = 30/365 exactly. */
 export const TOY_NOW = settlementInstant('2024-02-15', 'TOY') - 30 * 86_400_000;
-

@@ -1,0 +1,68 @@
+/**
+ * Engine benchmark (run with `npm run bench`, which bundles this file and runs it under
+ * `node --expose-gc`). Prints medians in ms and the retained heap of the parsed chain in MB.
+ * argv[2]: path to spx_quotedata_2023-09-14_full.csv.
+ */
+import { readFileSync } from 'node:fs';
+import { analyze, evaluateAt, makeModel, parseCboeQuoteTable, prepare } from '../src/core';
+
+const file = process.argv[2]!;
+const text = readFileSync(file, 'utf8');
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function median(runs: number, f: () => unknown): number {
+  for (let i = 0; i < Math.min(5, runs); i++) f();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    f();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+const parseMs = median(25, () => parseCboeQuoteTable(text));
+const chain = parseCboeQuoteTable(text);
+const now = Date.parse(chain.asOf!);
+const prepared = prepare(chain, makeModel(), now);
+const prepareMs = median(25, () => prepare(chain, makeModel(), now));
+const analyzeMs = median(25, () => analyze(prepared, chain.spot));
+const crossings = analyze(prepared, chain.spot).crossings;
+let k = 0;
+const liveMs = median(501, () => {
+  k++;
+  return evaluateAt(prepared, chain.spot * (1 + (k % 7) * 1e-4), { nowMs: now + 60_000 + k, crossings });
+});
+
+const sameTimeMs = median(501, () => {
+  k++;
+  return evaluateAt(prepared, chain.spot * (1 + (k % 7) * 1e-4), { crossings });
+});
+
+let heapMb = Number.NaN;
+if (gc) {
+  gc();
+  gc();
+  const before = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+  const held = parseCboeQuoteTable(text);
+  gc();
+  gc();
+  const after = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+  heapMb = (after - before) / 2 ** 20;
+  if (held.count !== chain.count) throw new Error('unreachable');
+}
+
+console.log(
+  `chain: ${file.split('/').pop()} — ${chain.count} contracts, ${prepared.counts.used} usable lines`,
+);
+console.log(`parse                          ${parseMs.toFixed(2)} ms (median of 25)`);
+console.log(`prepare (per-line constants)   ${prepareMs.toFixed(2)} ms (median of 25)`);
+console.log(
+  `full analysis                  ${analyzeMs.toFixed(2)} ms (median of 25; profile + crossings + walls + hedge flow)`,
+);
+console.log(
+  `live re-evaluation             ${liveMs.toFixed(3)} ms (median of 501; new spot and time: net, balance, regime, hedge flow)`,
+);
+console.log(`live re-evaluation, same time  ${sameTimeMs.toFixed(3)} ms (median of 501; new spot only)`);
+console.log(`retained heap, parsed chain    ${heapMb.toFixed(2)} MB${gc ? '' : ' (run with --expose-gc)'}`);

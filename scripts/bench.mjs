@@ -1,0 +1,40 @@
+// npm run bench: bundles bench/engine.bench.ts with vite (ssr, Node target) into a temp folder and
+// runs it under `node --expose-gc` on the shared SPX 2023-09-14 chain (../shared/data/chains).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const chain = fileURLToPath(
+  new URL('../../shared/data/chains/spx_quotedata_2023-09-14_full.csv', import.meta.url),
+);
+if (!existsSync(chain)) {
+  console.error(`bench: ${chain} not found (the shared data folder must sit beside the repo)`);
+  process.exit(2);
+}
+const out = mkdtempSync(join(tmpdir(), 'gexfocus-bench-'));
+try {
+  await build({
+    root,
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      ssr: join(root, 'bench/engine.bench.ts'),
+      outDir: out,
+      emptyOutDir: true,
+      target: 'node20',
+      minify: false,
+      rollupOptions: { output: { format: 'es', entryFileNames: 'engine.bench.mjs' } },
+    },
+    ssr: { noExternal: true },
+  });
+  const r = spawnSync(process.execPath, ['--expose-gc', join(out, 'engine.bench.mjs'), chain], {
+    stdio: 'inherit',
+  });
+  process.exitCode = r.status ?? 1;
+} finally {
+  rmSync(out, { recursive: true, force: true });
+}
