@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ext } from '../platform/browser.ts';
+import { Levels } from './levels.tsx';
 import { PickerControls } from './picker-controls.tsx';
 import { ReadingLine } from './reading-line.tsx';
 import { targetTabId } from './target-tab.ts';
@@ -30,6 +31,7 @@ export function Popup() {
         {load.state === 'error' && <p class="error">{load.message}</p>}
         {load.state === 'ready' && <ReadingLine tabId={load.tabId} />}
       </section>
+      {load.state === 'ready' && load.tabId !== undefined && <Levels tabId={load.tabId} />}
       {load.state === 'ready' && load.tabId !== undefined && <PickerControls tabId={load.tabId} />}
       <footer>
         <button type="button" onClick={() => void ext.runtime.openOptionsPage()}>
