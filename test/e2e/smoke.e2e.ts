@@ -13,6 +13,17 @@ const sendRaw = (type: string, payload: unknown) =>
 
 const readingOf = (tabId: number) => sendRaw('tab/reading', { tabId });
 
+/** Polls an extension-page expression until truthy (the content script reports asynchronously). */
+async function pollExt(s: ExtensionSession, expr: string, timeoutMs = 10_000): Promise<unknown> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await s.extEval(expr);
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${expr}`);
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+}
+
 describe.each(BROWSERS)('%s with the built extension', (browser) => {
   let s: ExtensionSession;
   beforeAll(async () => {
@@ -32,16 +43,7 @@ describe.each(BROWSERS)('%s with the built extension', (browser) => {
     const tab = await s.newTab(url);
     expect(await tab.eval('document.title')).toBe('SPY quote (fixture)');
     const tabId = await s.tabIdOf(url);
-    const reply = await s.extEval<{ ok: true; value: { tabId: number; frameUrl: string } }>(
-      `(async () => {
-        for (let i = 0; i < 100; i++) {
-          const r = await ${readingOf(tabId)};
-          if (r?.value) return r;
-          await new Promise((ok) => setTimeout(ok, 100));
-        }
-        return null;
-      })()`,
-    );
+    const reply = await pollExt(s, `${readingOf(tabId)}.then((r) => r?.value && r)`);
     expect(reply).toMatchObject({ ok: true, value: { tabId, frameUrl: url } });
     const stored = await s.extEval<Record<string, unknown>>(`ext.storage.session.get('tab:${tabId}')`);
     expect(stored[`tab:${tabId}`]).toMatchObject({ tabId, frameUrl: url });
@@ -55,10 +57,8 @@ describe.each(BROWSERS)('%s with the built extension', (browser) => {
     const matched = s.fixtureUrl('www.cnbc.com', '/quotes/SPY');
     await s.newTab(matched);
     const matchedId = await s.tabIdOf(matched);
-    await s.extEval(`(async () => {
-      while (!(await ext.storage.session.get('tab:${matchedId}'))['tab:${matchedId}']) await new Promise((ok) => setTimeout(ok, 100));
-      return true;
-    })()`);
+    const key = `tab:${matchedId}`;
+    await pollExt(s, `ext.storage.session.get('${key}').then((items) => items['${key}'])`);
     expect(await s.extEval(readingOf(genericId))).toEqual({ ok: true, value: null });
   });
 

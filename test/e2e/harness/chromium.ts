@@ -2,11 +2,13 @@
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { ACTIVE_TAB_ID, pollUntil, screenshotPath, unwrapValue, wrapExpression } from './common.ts';
 import { FIXTURE_HOSTS } from './hosts.ts';
-import { BROWSER_BINARIES, DIST } from './paths.ts';
+import { BROWSER_BINARIES } from './paths.ts';
 import type { ExtensionSession, LaunchOptions, Tab } from './types.ts';
 
 export interface DriverEnv {
   profileDir: string;
+  /** The unpacked extension to load (a copy of dist/chrome or dist/firefox). */
+  extensionDir: string;
   port: number;
   fixtureUrl(host: string, path: string): string;
   /** Stops the fixture server and removes temp files. */
@@ -21,8 +23,8 @@ export async function launchChromium(env: DriverEnv, opts: LaunchOptions): Promi
     colorScheme: opts.colorScheme ?? 'light',
     viewport: { width: 1280, height: 800 },
     args: [
-      `--disable-extensions-except=${DIST.chromium}`,
-      `--load-extension=${DIST.chromium}`,
+      `--disable-extensions-except=${env.extensionDir}`,
+      `--load-extension=${env.extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

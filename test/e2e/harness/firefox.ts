@@ -9,7 +9,7 @@ import { BidiClient, type RemoteValue } from './bidi.ts';
 import type { DriverEnv } from './chromium.ts';
 import { ACTIVE_TAB_ID, pollUntil, screenshotPath, unwrapValue, wrapExpression } from './common.ts';
 import { writeFirefoxProfile } from './firefox-profile.ts';
-import { BROWSER_BINARIES, DIST } from './paths.ts';
+import { BROWSER_BINARIES } from './paths.ts';
 import type { ExtensionSession, LaunchOptions, ScreenshotOptions, Tab } from './types.ts';
 
 export async function launchFirefox(env: DriverEnv, opts: LaunchOptions): Promise<ExtensionSession> {
@@ -35,7 +35,7 @@ export async function launchFirefox(env: DriverEnv, opts: LaunchOptions): Promis
     const wsUrl = await bidiUrl(child);
     const bidi = await BidiClient.connect(`${wsUrl}/session`);
     await bidi.send('session.new', { capabilities: { alwaysMatch: { acceptInsecureCerts: true } } });
-    await bidi.send('webExtension.install', { extensionData: { type: 'path', path: DIST.firefox } });
+    await bidi.send('webExtension.install', { extensionData: { type: 'path', path: env.extensionDir } });
     const tree = await bidi.send<{ contexts: { context: string }[] }>('browsingContext.getTree', {
       maxDepth: 0,
     });

@@ -3,13 +3,14 @@
  * (dist/chrome or dist/firefox) and an HTTPS fixture server that the broker hostnames resolve to.
  * See test/e2e/README.md.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeCertificate } from './cert.ts';
 import { type DriverEnv, launchChromium } from './chromium.ts';
 import { launchFirefox } from './firefox.ts';
 import { FIXTURE_HOSTS } from './hosts.ts';
+import { DIST } from './paths.ts';
 import { startFixtureServer } from './server.ts';
 import type { BrowserName, ExtensionSession, LaunchOptions } from './types.ts';
 
@@ -28,12 +29,19 @@ export const BROWSERS: readonly BrowserName[] = (() => {
 })();
 
 export async function launch(browser: BrowserName, opts: LaunchOptions = {}): Promise<ExtensionSession> {
+  if (!existsSync(join(DIST[browser], 'manifest.json'))) {
+    throw new Error(`${DIST[browser]} has no build: run \`npm run build\` first`);
+  }
   const tmp = mkdtempSync(join(tmpdir(), `gexfocus-e2e-${browser}-`));
   const profileDir = join(tmp, 'profile');
   mkdirSync(profileDir);
+  // A private copy of the build: another `npm run build` in the same checkout empties dist/ mid-run.
+  const extensionDir = join(tmp, 'extension');
+  cpSync(DIST[browser], extensionDir, { recursive: true });
   const server = await startFixtureServer(makeCertificate(tmp, FIXTURE_HOSTS));
   const env: DriverEnv = {
     profileDir,
+    extensionDir,
     port: server.port,
     fixtureUrl: (host, path) => `https://${host}:${server.port}${path.startsWith('/') ? path : `/${path}`}`,
     cleanup: async () => {
