@@ -143,6 +143,11 @@ function LevelsOk({ a, now }: { a: TabLevels; now: number }) {
         {converted ? ` (converted from ${a.underlying} at ${formatPrice(a.underlyingPrice)})` : ''}.{' '}
         {a.preset} preset · scope {a.scope} · signs {a.signs} · ×{a.multiplier}.
       </p>
+      {a.atSnapshot && (
+        <p class="small warn" data-testid="levels-at-snapshot">
+          Every contract in this chain has expired: these are the levels as of its snapshot, not now.
+        </p>
+      )}
       <p class={`small ${age > STALE_MS ? 'warn' : 'muted'}`} data-testid="levels-age">
         {a.underlying} chain from {formatNewYork(a.asOf)}, {formatAge(age)} old
         {age > STALE_MS ? ': stale — positions have changed since; import today’s chain.' : '.'}

@@ -36,11 +36,17 @@ export async function tabLevels(
   const { settings } = readSettings((await area.get(SETTINGS_KEY))[SETTINGS_KEY]);
   const model = modelFor(settings, summary.underlying);
   const S = toUnderlying(conversion, reading.price);
-  const prepared = await preparedFor(summary.underlying, summary.asOf, model, nowMs, async () => {
+  const load = async () => {
     const stored = await loadChain(area, summary.underlying);
     if (!stored) throw new Error(`the ${summary.underlying} chain is no longer stored`);
     return stored.chain;
-  });
+  };
+  let prepared = await preparedFor(summary.underlying, summary.asOf, model, nowMs, load);
+  // Every line expired (an old chain such as the bundled sample): nothing is live, so show the
+  // chain as it was at its snapshot, clearly labelled, rather than an empty verdict.
+  const atSnapshot = prepared.counts.used === 0 && prepared.counts.expired > 0;
+  if (atSnapshot)
+    prepared = await preparedFor(summary.underlying, summary.asOf, model, Date.parse(summary.asOf), load);
   const a = analyze(prepared, S);
   const page = (x: number | null) => (x === null ? null : toPage(conversion, x));
   return {
@@ -57,6 +63,7 @@ export async function tabLevels(
     multiplier: model.multiplier,
     asOf: summary.asOf,
     evaluatedAt: prepared.evaluationMs,
+    atSnapshot,
     regime: a.regime,
     netGex: a.netGex,
     grossGex: a.grossGex,
