@@ -107,6 +107,11 @@ export interface TabLevels {
   /** Chain snapshot (ISO UTC) and the evaluation instant (epoch ms). */
   asOf: string;
   evaluatedAt: number;
+  /**
+   * True when every contract had expired at the live clock, so the levels are shown as of the
+   * chain's snapshot time instead (labelled as such; e.g. the bundled 2023 sample).
+   */
+  atSnapshot: boolean;
   regime: 'stabilizing' | 'accelerating' | 'transition';
   /** $ per 1 % move. */
   netGex: number;
