@@ -52,6 +52,10 @@ export interface Prepared {
   readonly feedGamma: Float64Array;
   /** Settlement instant, epoch ms (for re-evaluation at a later time). */
   readonly settleMs: Float64Array;
+  /** Index into `groupSettleMs`: lines that settle at the same instant share T at any time. */
+  readonly settleGroup: Uint32Array;
+  /** Settlement instant per (root, expiration) group, epoch ms. */
+  readonly groupSettleMs: Float64Array;
   /** 1 when the line expires on the evaluation date. */
   readonly zeroDte: Uint8Array;
   /** Index into `strikes`. */
@@ -123,6 +127,8 @@ export function prepare(chain: Chain, model: Model, evaluationMs: number): Prepa
     weight: new Float64Array(n),
     feedGamma: new Float64Array(n),
     settleMs: new Float64Array(n),
+    settleGroup: new Uint32Array(n),
+    groupSettleMs: settle,
     zeroDte: new Uint8Array(n),
     strikeIdx: new Uint32Array(n),
     strikes,
@@ -144,7 +150,8 @@ export function prepare(chain: Chain, model: Model, evaluationMs: number): Prepa
     p.discQ[j] = Math.exp(-q * t);
     p.weight[j] = dealerSign(model.signs, call) * chain.oi[i]! * M;
     p.feedGamma[j] = chain.gamma[i]!;
-    p.settleMs[j] = settle[chain.root[i]! * chain.expirations.length + e]!;
+    p.settleGroup[j] = chain.root[i]! * chain.expirations.length + e;
+    p.settleMs[j] = settle[p.settleGroup[j]!]!;
     p.zeroDte[j] = chain.expirations[e] === evaluationDate ? 1 : 0;
     p.strikeIdx[j] = strikeAt.get(chain.strike[i]!)!;
   }

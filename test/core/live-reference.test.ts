@@ -43,11 +43,35 @@ describe('the live preset on SPX 2023-09-14', () => {
 
   it('gives the same net, gross and hedge flow from the cheap re-evaluation as from the full analysis', () => {
     const e = evaluateAt(p, chain.spot, { crossings: a.crossings });
-    expectRel(e.netGex, a.netGex, 1e-12);
-    expectRel(e.grossGex, a.grossGex, 1e-12);
+    // evaluateAt reads φ and N from Hermite tables (≤ 1.3e-11 absolute each, normal-table.ts).
+    expectRel(e.netGex, a.netGex, 1e-10);
+    expectRel(e.grossGex, a.grossGex, 1e-10);
     expectRel(e.hedgeFlow.up1pct.shares, a.hedgeFlow.up1pct.shares, 1e-9);
     expectRel(e.hedgeFlow.down1pct.shares, a.hedgeFlow.down1pct.shares, 1e-9);
     expect(e.regime).toBe(a.regime);
+  });
+
+  it('re-evaluates at a later instant exactly as a fresh prepare() at that instant would', () => {
+    // Next morning 10:00 New York: the 2023-09-15 lines have hours left, and the live clock moves T.
+    const later = Date.parse('2023-09-15T14:00:00Z');
+    const spot = chain.spot * 1.004;
+    const e = evaluateAt(p, spot, { nowMs: later });
+    const fresh = analyze(prepare(chain, makeModel(), later), spot);
+    expectRel(e.netGex, fresh.netGex, 1e-10);
+    expectRel(e.grossGex, fresh.grossGex, 1e-10);
+    expectRel(e.hedgeFlow.up1pct.shares, fresh.hedgeFlow.up1pct.shares, 1e-9);
+    expectRel(e.hedgeFlow.down1pct.shares, fresh.hedgeFlow.down1pct.shares, 1e-9);
+  });
+
+  it('drops lines that settle between prepare() and the re-evaluation instant', () => {
+    // 2023-09-15 AM-settled SPX monthlies settle at 09:30 New York; PM-settled SPXW at 16:00.
+    const after = Date.parse('2023-09-15T20:01:00Z');
+    const e = evaluateAt(p, chain.spot, { nowMs: after });
+    const fresh = analyze(prepare(chain, makeModel(), after), chain.spot);
+    expect(fresh.contracts.expired).toBeGreaterThan(a.contracts.expired);
+    // Net is a difference of large sums here; compare it on the scale of gross exposure.
+    expect(Math.abs(e.netGex - fresh.netGex) / fresh.grossGex).toBeLessThan(1e-10);
+    expectRel(e.grossGex, fresh.grossGex, 1e-10);
   });
 
   it('reproduces REFERENCE to $0.1 when T is taken as New York wall-clock time (explains the gap above)', () => {
