@@ -47,7 +47,7 @@ function parses(text: string | null | undefined): boolean {
 /** The element right after a "Last"-style label (same row), if it holds a number. */
 function byLabel(doc: Document): Target | null {
   if (!doc.body) return null;
-  const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
+  const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
   for (let i = 0, n = walker.nextNode(); n && i < MAX_TEXT_NODES; i++, n = walker.nextNode()) {
     if (!LABEL.test(n.nodeValue ?? '')) continue;
     const label = n.parentElement;

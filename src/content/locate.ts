@@ -48,7 +48,8 @@ export function targetOf(doc: Document, src: Source, symbol: string | null): Tar
   }
   if (!src.css) return null;
   if (src.css.includes('{symbol}') && !symbol) return null;
-  const css = symbol ? src.css.replaceAll('{symbol}', CSS.escape(symbol)) : src.css;
+  const cssEscape = doc.defaultView?.CSS?.escape ?? CSS.escape;
+  const css = symbol ? src.css.replaceAll('{symbol}', cssEscape(symbol)) : src.css;
   const el = query(doc, css);
   if (!el) return null;
   const attr = src.attr;

@@ -33,6 +33,8 @@ const ANCESTOR_LEVELS = 3;
 /** A jump is accepted as the new level after this many further readings near it, or this long. */
 const CONFIRM_TICKS = 3;
 const CONFIRM_MS = 5000;
+/** Pages restore hover-dependent values on mouseleave, which fires after pointerleave: let them. */
+const POINTER_SETTLE_MS = 100;
 
 function ancestorOf(node: Element, levels: number): Element {
   let n = node;
@@ -52,34 +54,41 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
   let lastText: string | null = null;
   let held: { text: string; until: number } | null = null;
   let last: ReaderReport | null = null;
-  let wired: [Element | null, Element | null] = [null, null];
+  let wired: [Element | null, Element | null] | null = null;
   let priceTarget: Target | null = null;
   let symbolTarget: Target | null = null;
   let lastFlush = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let recheckTimer: ReturnType<typeof setTimeout> | undefined;
   let pointerEl: Element | null = null;
 
-  const narrow = new MutationObserver(() => schedule());
-  const anchor = new MutationObserver(() => {
+  // The document's own window (tests drive documents of other happy-dom windows).
+  const Observer = doc.defaultView?.MutationObserver ?? MutationObserver;
+  const narrow = new Observer(() => schedule());
+  const anchor = new Observer(() => {
     const gone = (t: Target | null) => t?.node != null && !t.node.isConnected;
     if (!priceTarget || gone(priceTarget) || gone(symbolTarget)) schedule();
   });
 
   function wire(): void {
     const nodes: [Element | null, Element | null] = [priceTarget?.node ?? null, symbolTarget?.node ?? null];
-    if (nodes[0] === wired[0] && nodes[1] === wired[1]) return;
+    if (wired && nodes[0] === wired[0] && nodes[1] === wired[1]) return;
     wired = nodes;
     narrow.disconnect();
     anchor.disconnect();
+    // One observe() per node: observing a node again replaces its options, so merge attribute filters.
+    const attrs = new Map<Element, string[]>();
     for (const t of [priceTarget, symbolTarget]) {
-      if (!t?.node) continue;
-      narrow.observe(t.node, {
+      if (t?.node) attrs.set(t.node, [...(attrs.get(t.node) ?? []), ...(t.attr ? [t.attr] : [])]);
+    }
+    for (const [node, filter] of attrs) {
+      narrow.observe(node, {
         characterData: true,
         childList: true,
         subtree: true,
-        ...(t.attr ? { attributes: true, attributeFilter: [t.attr] } : {}),
+        ...(filter.length > 0 ? { attributes: true, attributeFilter: filter } : {}),
       });
-      anchor.observe(ancestorOf(t.node, ANCESTOR_LEVELS), { childList: true, subtree: true });
+      anchor.observe(ancestorOf(node, ANCESTOR_LEVELS), { childList: true, subtree: true });
     }
     // Nothing to follow yet (price not rendered, socket not connected): watch the page until it shows up.
     if (!priceTarget?.node) {
@@ -96,6 +105,12 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
     const wait = Math.max(delay, lastFlush + minGap - Date.now());
     if (wait <= 0) flush();
     else timer = setTimeout(flush, wait);
+  }
+
+  /** A flush later even if the page stays quiet (hold expiry, jump confirmation); never delays other flushes. */
+  function recheck(ms: number): void {
+    clearTimeout(recheckTimer);
+    recheckTimer = setTimeout(() => schedule(), ms);
   }
 
   function emit(report: ReaderReport): void {
@@ -142,7 +157,7 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
     const text = priceTarget.read() ?? '';
     if (held) {
       if (text === held.text && now < held.until) {
-        schedule(held.until - now);
+        recheck(held.until - now);
         return;
       }
       held = null;
@@ -158,7 +173,7 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
         candidate.value = parsed.value;
       } else candidate = { value: parsed.value, count: 1, since: now };
       if (candidate.count >= CONFIRM_TICKS || now - candidate.since >= CONFIRM_MS) reason = null;
-      else schedule(CONFIRM_MS); // re-check later even if the page goes quiet
+      else recheck(CONFIRM_MS); // confirm later even if the page goes quiet
     }
     if (reason === null) {
       ref = parsed.value;
@@ -178,8 +193,9 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
   doc.addEventListener(
     'pointerover',
     (e) => {
-      pointerEl = e.target instanceof Element ? e.target : null;
-      schedule();
+      const t = e.target as Element | null;
+      pointerEl = t && typeof t.closest === 'function' ? t : null;
+      schedule(POINTER_SETTLE_MS);
     },
     { capture: true, passive: true, signal },
   );
@@ -187,7 +203,7 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
     'pointerleave',
     () => {
       pointerEl = null;
-      schedule();
+      schedule(POINTER_SETTLE_MS);
     },
     { passive: true, signal },
   );
@@ -201,6 +217,7 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
     narrow.disconnect();
     anchor.disconnect();
     clearTimeout(timer);
+    clearTimeout(recheckTimer);
     clearTimeout(pollTimer);
   });
   flush();

@@ -15,7 +15,7 @@ export const tradovate: Adapter = {
     // Last price of the selected contract (tradovate_interface; `text-success` flashes on up ticks).
     { css: '.last-price-info .number' },
     // Trading-module row "LAST\n<price>\n<change>" (NinjaTrader bot): the price is the first number.
-    { css: '.lm_items .gm-scroll-view > div:nth-child(2)', re: /^\s*LAST\s+(\S+)/i, confidence: 0.8 },
+    { css: '.lm_items .gm-scroll-view > div:nth-child(2)', re: /^\s*LAST\s*([\d.,']+)/i, confidence: 0.8 },
     // Quote board: second cell of the first row is Last (get_market_data.js; Medium).
     {
       css: '.fixedDataTableRowLayout_rowWrapper .public_fixedDataTableCell_cellContent:nth-child(2)',

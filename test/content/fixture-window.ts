@@ -1,0 +1,38 @@
+/** Loads a fixture page into its own happy-dom window with its inline scripts running (hz=0: manual ticks). */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Window } from 'happy-dom';
+
+export interface FixtureHooks {
+  price: number;
+  symbol: string;
+  history: number[];
+  tick(next?: number): number;
+  switchSymbol(symbol: string, price: number, delayMs?: number): Promise<number>;
+}
+
+export interface LoadedFixture {
+  window: Window;
+  document: Document;
+  fixture: FixtureHooks;
+  close(): Promise<void>;
+}
+
+const PAGES = join(import.meta.dirname, '../fixtures/pages');
+
+export function loadFixture(file: string, url: string): LoadedFixture {
+  const window = new Window({
+    url,
+    settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true },
+  } as ConstructorParameters<typeof Window>[0]);
+  window.document.write(readFileSync(join(PAGES, file), 'utf8'));
+  const document = window.document as unknown as Document;
+  return {
+    window,
+    document,
+    fixture: (window as unknown as { fixture: FixtureHooks }).fixture,
+    close: () => window.happyDOM.close(),
+  };
+}
+
+export const settle = (ms = 5) => new Promise((ok) => setTimeout(ok, ms));
