@@ -26,20 +26,8 @@ for (let k = 0; k <= SIZE; k++) {
 
 /** φ(x) to ~1e-11 absolute. */
 export function tablePdf(x: number): number {
-  const u = (x - LO) * STEPS_PER_UNIT;
-  if (!(u >= 0 && u < SIZE)) return 0;
-  const k = u | 0;
-  const t = u - k;
-  const x0 = LO + k * H;
-  const f0 = PDF[k]!;
-  const f1 = PDF[k + 1]!;
-  // Hermite basis on [0, 1]; slopes scaled by h.
-  const t2 = t * t;
-  const t3 = t2 * t;
-  const h01 = 3 * t2 - 2 * t3;
-  const h10 = t3 - 2 * t2 + t;
-  const h11 = t3 - t2;
-  return f0 + (f1 - f0) * h01 - H * (h10 * x0 * f0 + h11 * (x0 + H) * f1);
+  tablePdfCdf(x);
+  return both.pdf;
 }
 
 /** N(x) to ~1e-11 absolute. */
