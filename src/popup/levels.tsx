@@ -93,8 +93,8 @@ function exposureText(a: TabLevels): string {
   return `${formatMoney(a.netGex)} per 1 % move`;
 }
 
-const flowText = (shares: number, underlying: string) =>
-  `${shares < 0 ? 'sell' : 'buy'} ${formatCount(Math.abs(shares)).replace('+', '')} ${underlying}`;
+const flowText = (shares: number) =>
+  `${shares < 0 ? 'sell' : 'buy'} ${formatCount(Math.abs(shares)).replace('+', '')}`;
 
 function LevelsOk({ a, now }: { a: TabLevels; now: number }) {
   const age = now - Date.parse(a.asOf);
@@ -130,10 +130,10 @@ function LevelsOk({ a, now }: { a: TabLevels; now: number }) {
             </td>
           </tr>
           <tr>
-            <th>Hedge ±1 %</th>
+            <th>Dealer hedge</th>
             <td class="num" colSpan={2}>
-              up: {flowText(a.hedgeFlow.up1pct.shares, a.underlying)} · down:{' '}
-              {flowText(a.hedgeFlow.down1pct.shares, a.underlying)}
+              +1 %: {flowText(a.hedgeFlow.up1pct.shares)} · −1 %: {flowText(a.hedgeFlow.down1pct.shares)}{' '}
+              {a.underlying}
             </td>
           </tr>
         </tbody>

@@ -161,7 +161,7 @@ describe.each(BROWSERS)('%s options page', (browser) => {
     });
     expect((await storedChains(s))['chain:SPX']?.source.format).toBe('sample');
     await page.setViewport(1000, 900);
-    await page.screenshot('options-light', { fullPage: true });
+    await page.screenshot('options-page-light', { fullPage: true });
     await page.close();
   });
 

@@ -175,12 +175,7 @@ function ChainRow({ chain: c, now, busy, api, run, onReplace }: RowProps) {
         <dd data-testid={`aliases-${c.underlying}`}>
           {c.aliases.join(', ')} <span class="muted">(price {describeConversion(c.conversion)}</span>
           {Object.entries(c.aliasConversions).length > 0 && (
-            <span class="muted">
-              ;{' '}
-              {Object.entries(c.aliasConversions)
-                .map(([a, conv]) => `${a} ${describeConversion(conv)}`)
-                .join(', ')}
-            </span>
+            <span class="muted">; {groupByConversion(c.aliasConversions)}</span>
           )}
           <span class="muted">)</span>{' '}
           <button type="button" class="link" onClick={() => setEditing(!editing)}>
@@ -208,4 +203,14 @@ function ChainRow({ chain: c, now, busy, api, run, onReplace }: RowProps) {
       )}
     </li>
   );
+}
+
+/** "ES1!, /ES, MES: auto (unconfirmed); SPY: × 10" — aliases that convert alike, together. */
+function groupByConversion(map: ChainSummary['aliasConversions']): string {
+  const groups = new Map<string, string[]>();
+  for (const [alias, conv] of Object.entries(map)) {
+    const d = describeConversion(conv);
+    groups.set(d, [...(groups.get(d) ?? []), alias]);
+  }
+  return [...groups].map(([d, aliases]) => `${aliases.join(', ')}: ${d}`).join('; ');
 }
