@@ -89,6 +89,7 @@ export function startPage(doc: Document, isTop: boolean): void {
   ext.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     const m = message as CommandEnvelope | null;
     if (sender.id !== ext.runtime.id || m?.gexfocus !== 1 || !isTop) return undefined;
+    if (m.command === 'page/url') return Promise.resolve(doc.location.href);
     if (m.command === 'picker/start') void pick().catch(() => undefined);
     else if (m.command === 'picker/forget') void configure();
     else return undefined;

@@ -66,7 +66,7 @@ interface TabMessages {
 }
 
 /** Background → content script commands (sent with tabs.sendMessage; not routed by the router). */
-export type ContentCommand = 'picker/start' | 'picker/forget';
+export type ContentCommand = 'picker/start' | 'picker/forget' | 'page/url';
 export interface CommandEnvelope {
   gexfocus: 1;
   command: ContentCommand;

@@ -11,16 +11,25 @@ function contentScriptFile(): string {
   return file;
 }
 
+async function command(tabId: number, name: ContentCommand): Promise<unknown> {
+  const message: CommandEnvelope = { gexfocus: 1, command: name };
+  try {
+    return await ext.tabs.sendMessage(tabId, message, { frameId: 0 });
+  } catch {
+    return undefined; // "Receiving end does not exist": no content script in that frame
+  }
+}
+
 export const browserPickerApi: PickerApi = {
-  tabUrl: async (tabId) => (await ext.tabs.get(tabId)).url,
-  async sendCommand(tabId, command: ContentCommand) {
-    const message: CommandEnvelope = { gexfocus: 1, command };
-    try {
-      return (await ext.tabs.sendMessage(tabId, message, { frameId: 0 })) === true;
-    } catch {
-      return false; // "Receiving end does not exist": no content script in that frame
-    }
+  async tabUrl(tabId) {
+    // tabs.get shows the URL only with activeTab or a host permission; content-script matches do not
+    // count in Chromium, so ask our content script in the top frame when the URL is hidden.
+    const url = (await ext.tabs.get(tabId)).url;
+    if (url) return url;
+    const reply = await command(tabId, 'page/url');
+    return typeof reply === 'string' ? reply : undefined;
   },
+  sendCommand: async (tabId, name) => (await command(tabId, name)) === true,
   async injectContentScript(tabId) {
     await ext.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [contentScriptFile()] });
   },
