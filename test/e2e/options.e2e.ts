@@ -109,6 +109,25 @@ describe.each(BROWSERS)('%s options page', (browser) => {
     await page.close();
   });
 
+  it('reads a dropped file, and Cancel on the preview saves nothing', async () => {
+    const before = await storedChains(s);
+    const page = await s.newTab(s.extUrl(OPTIONS));
+    await page.waitFor(`${q('dropzone')}`);
+    const csv = readFileSync(fixture('generic-spx-2025-01-06-long.csv'), 'utf8');
+    await page.eval(`(() => {
+      const data = new DataTransfer();
+      data.items.add(new File([${JSON.stringify(csv)}], 'dropped.csv', { type: 'text/csv' }));
+      ${q('dropzone')}.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      return true;
+    })()`);
+    await page.waitFor(`${text('preview-format')}.includes('dropped.csv')`, { timeoutMs: 20_000 });
+    expect(await page.eval(text('preview-contracts'))).toMatch(/^40 read/);
+    await page.click('[data-testid="preview-cancel"]');
+    await page.waitFor(`!${q('preview')} && ${q('dropzone')}`);
+    expect(await storedChains(s)).toEqual(before);
+    await page.close();
+  });
+
   it('still lists both chains after the page is closed and opened again', async () => {
     const page = await s.newTab(s.extUrl(OPTIONS));
     await page.waitFor(`${q('chain-SPX')} && ${q('chain-SPY')}`);
