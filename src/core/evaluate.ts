@@ -10,7 +10,7 @@
  * estimate. The classic preset keeps its date-based T and its feed-gamma at-spot numbers.
  */
 import type { HedgeFlow } from './exposure';
-import { both, tableCdf, tablePdfCdf } from './normal-table';
+import { CDF_COEF, PDF_COEF, TABLE_LO, TABLE_SIZE, TABLE_STEPS } from './normal-table';
 import type { Prepared } from './prepare';
 import { type Regime, regimeOf } from './regime';
 import { MIN_LIVE_SECONDS, SECONDS_PER_YEAR } from './settlement';
@@ -43,7 +43,9 @@ const LN_DOWN = Math.log(0.99);
 /** Net/gross/balance/regime/hedge flow at spot S (price units). */
 export function evaluateAt(p: Prepared, S: number, options: EvaluateOptions = {}): Evaluation {
   const nowMs = options.nowMs ?? p.evaluationMs;
-  const retime = p.model.preset === 'live' && nowMs !== p.evaluationMs;
+  // Live: T from each settlement group at nowMs (also when nowMs is prepare()'s instant, so there is
+  // one code path); classic: its date-based T as prepared.
+  const retime = p.model.preset === 'live';
   const classic = p.model.preset === 'classic';
   const { rate: r, dividend: q } = p.model;
   const x = Math.log(S);
@@ -64,43 +66,53 @@ export function evaluateAt(p: Prepared, S: number, options: EvaluateOptions = {}
       groupSqrtT[k] = Math.sqrt(groupT[k]!);
     }
   }
+  // Typed arrays in locals: V8 then keeps their base pointers in registers across the hot loop.
+  const { vol, drift: drifts, discQ, weight, feedGamma, lnStrike, zeroDte, settleGroup, sigma: sigmas } = p;
   for (let i = 0; i < p.n; i++) {
-    let v = p.vol[i]!;
-    let drift = p.drift[i]!;
-    let dq = p.discQ[i]!;
+    let v = vol[i]!;
+    let drift = drifts[i]!;
+    let dq = discQ[i]!;
     if (retime) {
-      const k = p.settleGroup[i]!;
+      const k = settleGroup[i]!;
       const t = groupT[k]!;
       if (t === 0) continue; // expired since prepare()
-      const sigma = p.sigma[i]!;
+      const sigma = sigmas[i]!;
       v = sigma * groupSqrtT[k]!;
       drift = (r - q + 0.5 * sigma * sigma) * t;
       dq = q === 0 ? 1 : Math.exp(-q * t);
     }
-    const w = p.weight[i]! * dq;
+    const w = weight[i]! * dq;
     let g = 0;
     if (classic) {
-      const fg = p.feedGamma[i]!;
-      if (!Number.isNaN(fg)) g = p.weight[i]! * fg * scale;
+      const fg = feedGamma[i]!;
+      if (!Number.isNaN(fg)) g = weight[i]! * fg * scale;
     }
     if (v === 0) {
       net += g;
       gross += Math.abs(g);
-      if (p.zeroDte[i]) zero += Math.abs(g);
+      if (zeroDte[i]) zero += Math.abs(g);
       continue;
     }
+    // Table positions (normal-table.ts) of d1 and of d1 at 1.01·S and 0.99·S, lookups inlined.
     const invV = 1 / v;
-    const d1 = (x - p.lnStrike[i]! + drift) * invV;
-    tablePdfCdf(d1);
-    const e0 = both.pdf;
-    const n0 = both.cdf;
+    const c = TABLE_STEPS * invV;
+    const u = (x - lnStrike[i]! + drift) * c - TABLE_LO * TABLE_STEPS;
+    let e0 = 0;
+    let n0 = u < 0 ? 0 : 1;
+    if (u >= 0 && u < TABLE_SIZE) {
+      const k = u | 0;
+      const t = u - k;
+      const j = 4 * k;
+      e0 = ((PDF_COEF[j + 3]! * t + PDF_COEF[j + 2]!) * t + PDF_COEF[j + 1]!) * t + PDF_COEF[j]!;
+      n0 = ((CDF_COEF[j + 3]! * t + CDF_COEF[j + 2]!) * t + CDF_COEF[j + 1]!) * t + CDF_COEF[j]!;
+    }
     if (!classic) g = w * e0 * S * 0.01 * invV;
     net += g;
     const ag = g < 0 ? -g : g;
     gross += ag;
-    if (p.zeroDte[i]) zero += ag;
-    dUp += w * (tableCdf(d1 + LN_UP * invV) - n0);
-    dDown += w * (tableCdf(d1 + LN_DOWN * invV) - n0);
+    if (zeroDte[i]) zero += ag;
+    dUp += w * (cdfAt(u + LN_UP * c) - n0);
+    dDown += w * (cdfAt(u + LN_DOWN * c) - n0);
   }
   const balance = gross > 0 ? net / gross : 0;
   return {
@@ -116,4 +128,14 @@ export function evaluateAt(p: Prepared, S: number, options: EvaluateOptions = {}
     },
     zeroDteShare: gross > 0 ? zero / gross : 0,
   };
+}
+
+/** N at table position u (see normal-table.ts). */
+function cdfAt(u: number): number {
+  if (!(u >= 0)) return 0;
+  if (!(u < TABLE_SIZE)) return 1;
+  const k = u | 0;
+  const t = u - k;
+  const j = 4 * k;
+  return ((CDF_COEF[j + 3]! * t + CDF_COEF[j + 2]!) * t + CDF_COEF[j + 1]!) * t + CDF_COEF[j]!;
 }
