@@ -89,6 +89,8 @@ class ChromiumSession implements ExtensionSession {
       async () => {
         const page = this.context.pages().find((p) => p.url().startsWith(urlPrefix));
         if (!page) return null;
+        // Open the helper page first: opening it later would make it the active tab.
+        await this.extEval('1');
         await page.bringToFront();
         return this.extEval<number | null>(ACTIVE_TAB_ID);
       },

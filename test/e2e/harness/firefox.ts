@@ -132,6 +132,8 @@ class FirefoxSession implements ExtensionSession {
         );
         const found = tree.contexts.find((c) => c.url.startsWith(urlPrefix));
         if (!found) return null;
+        // Open the helper page first: opening it later would make it the active tab.
+        await this.extEval('1');
         await this.bidi.send('browsingContext.activate', { context: found.context });
         return this.extEval<number | null>(ACTIVE_TAB_ID);
       },
