@@ -112,7 +112,9 @@ interface AnalysisMessages {
   'tab/analysis': Entry<'extension', { tabId: number }, TabAnalysis>;
 }
 
-export type Protocol = AppMessages & PageMessages & TabMessages &
+export type Protocol = AppMessages &
+  PageMessages &
+  TabMessages &
   ChainMessages &
   SettingsMessages &
   AnalysisMessages;
