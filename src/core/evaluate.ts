@@ -10,7 +10,7 @@
  * estimate. The classic preset keeps its date-based T and its feed-gamma at-spot numbers.
  */
 import type { HedgeFlow } from './exposure';
-import { CDF_COEF, PDF_COEF, TABLE_LO, TABLE_SIZE, TABLE_STEPS } from './normal-table';
+import { CDF_COEF, cdfAtPosition, PDF_COEF, TABLE_LO, TABLE_SIZE, TABLE_STEPS } from './normal-table';
 import type { Prepared } from './prepare';
 import { type Regime, regimeOf } from './regime';
 import { MIN_LIVE_SECONDS, SECONDS_PER_YEAR } from './settlement';
@@ -111,8 +111,8 @@ export function evaluateAt(p: Prepared, S: number, options: EvaluateOptions = {}
     const ag = g < 0 ? -g : g;
     gross += ag;
     if (zeroDte[i]) zero += ag;
-    dUp += w * (cdfAt(u + LN_UP * c) - n0);
-    dDown += w * (cdfAt(u + LN_DOWN * c) - n0);
+    dUp += w * (cdfAtPosition(u + LN_UP * c) - n0);
+    dDown += w * (cdfAtPosition(u + LN_DOWN * c) - n0);
   }
   const balance = gross > 0 ? net / gross : 0;
   return {
@@ -128,14 +128,4 @@ export function evaluateAt(p: Prepared, S: number, options: EvaluateOptions = {}
     },
     zeroDteShare: gross > 0 ? zero / gross : 0,
   };
-}
-
-/** N at table position u (see normal-table.ts). */
-function cdfAt(u: number): number {
-  if (!(u >= 0)) return 0;
-  if (!(u < TABLE_SIZE)) return 1;
-  const k = u | 0;
-  const t = u - k;
-  const j = 4 * k;
-  return ((CDF_COEF[j + 3]! * t + CDF_COEF[j + 2]!) * t + CDF_COEF[j + 1]!) * t + CDF_COEF[j]!;
 }

@@ -45,7 +45,11 @@ fill(PDF_COEF, normPdf, (x) => -x * normPdf(x));
 
 /** N(x) to ~1e-11 absolute. */
 export function tableCdf(x: number): number {
-  const u = (x - TABLE_LO) * TABLE_STEPS;
+  return cdfAtPosition((x - TABLE_LO) * TABLE_STEPS);
+}
+
+/** N at table position u = (x − TABLE_LO) · TABLE_STEPS (hot loops compute u incrementally). */
+export function cdfAtPosition(u: number): number {
   if (!(u >= 0)) return 0;
   if (!(u < TABLE_SIZE)) return 1;
   const k = u | 0;
