@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm test`: every check, in order, stopping at the first failure (non-zero exit).
- * type checks → lint/format → unit tests → both builds → web-ext lint (0 errors) → browsers present →
- * E2E in Chromium and Firefox ESR (in parallel, one vitest project each).
+ * browsers present (fails at once, naming the install command) → type checks → lint/format →
+ * unit tests → both builds → web-ext lint (0 errors) → E2E in Chromium and Firefox ESR (in parallel, one vitest project each).
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -59,12 +59,12 @@ async function browsersPresent() {
 }
 
 const STEPS = [
+  ['browsers installed', browsersPresent],
   ['type check (tsconfig.json, tsconfig.core.json)', () => run('npm', ['run', '--silent', 'typecheck'])],
   ['lint and format (biome)', () => run('npm', ['run', '--silent', 'lint'])],
   ['unit tests', () => run('npx', ['--no-install', 'vitest', 'run', '--project', 'unit'])],
   ['build (chrome, firefox, cli)', () => run('npm', ['run', '--silent', 'build'])],
   ['web-ext lint dist/firefox', webExtLint],
-  ['browsers installed', browsersPresent],
   [
     'E2E in Chromium and Firefox ESR',
     () => run('npx', ['--no-install', 'vitest', 'run', '--project', 'e2e-*']),
