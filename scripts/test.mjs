@@ -5,7 +5,7 @@
  * unit tests → both builds → web-ext lint (0 errors) → E2E in Chromium and Firefox ESR (in parallel, one vitest project each).
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -58,19 +58,45 @@ async function browsersPresent() {
   console.log(`  ${Object.values(BROWSERS).join(', ')} present`);
 }
 
+// Each vitest run also writes a JSON report, so the summary can count the tests of both runs.
+const REPORTS = `${ROOT}artifacts/test-results`;
+const vitest = (project, report) => () =>
+  run('npx', [
+    '--no-install',
+    'vitest',
+    'run',
+    '--project',
+    project,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${REPORTS}/${report}.json`,
+  ]);
+
+function countTests() {
+  let passed = 0;
+  let failed = 0;
+  for (const report of ['unit', 'e2e']) {
+    const file = `${REPORTS}/${report}.json`;
+    if (!existsSync(file)) continue;
+    const r = JSON.parse(readFileSync(file, 'utf8'));
+    passed += r.numPassedTests;
+    failed += r.numFailedTests;
+  }
+  return { passed, failed };
+}
+
 const STEPS = [
   ['browsers installed', browsersPresent],
   ['type check (tsconfig.json, tsconfig.core.json)', () => run('npm', ['run', '--silent', 'typecheck'])],
   ['lint and format (biome)', () => run('npm', ['run', '--silent', 'lint'])],
-  ['unit tests', () => run('npx', ['--no-install', 'vitest', 'run', '--project', 'unit'])],
+  ['unit tests', vitest('unit', 'unit')],
   ['build (chrome, firefox, cli)', () => run('npm', ['run', '--silent', 'build'])],
   ['web-ext lint dist/firefox', webExtLint],
-  [
-    'E2E in Chromium and Firefox ESR',
-    () => run('npx', ['--no-install', 'vitest', 'run', '--project', 'e2e-*']),
-  ],
+  ['E2E in Chromium and Firefox ESR', vitest('e2e-*', 'e2e')],
 ];
 
+rmSync(REPORTS, { recursive: true, force: true });
+mkdirSync(REPORTS, { recursive: true });
 const results = [];
 const started = Date.now();
 let failed = false;
@@ -94,4 +120,7 @@ for (const [name, status, ms] of results) {
 }
 for (const [name] of STEPS.slice(results.length)) console.log(`  - ${name.padEnd(48)}  skipped`);
 console.log(`  ${failed ? 'FAILED' : 'all passed'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+const tests = countTests();
+// The closing line CI reads: unit + E2E test counts.
+console.log(`tests: ${tests.passed} passed, ${tests.failed} failed`);
 process.exit(failed ? 1 : 0);
