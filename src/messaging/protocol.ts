@@ -12,6 +12,7 @@ import type {
   ChainSource,
   ChainSummary,
   ConversionData,
+  OverlayView,
   PageReport,
   SavedPicker,
   TabAnalysis,
@@ -41,6 +42,11 @@ interface PageMessages {
   >;
   /** The reading changed (sent at most a few times a second, only on change). */
   'page/report': Entry<'content', PageReport, null>;
+  /**
+   * The top frame's overlay asks for a fresh view (time decay, a changed setting or chain). Answered
+   * from the tab's stored reading, not from anything in the payload; null = draw nothing.
+   */
+  'page/overlay': Entry<'content', null, OverlayView | null>;
   /** The user picked the price element: save its selectors for the frame's host. */
   'picker/picked': Entry<
     'content',
@@ -70,6 +76,39 @@ export type ContentCommand = 'picker/start' | 'picker/forget' | 'page/url';
 export interface CommandEnvelope {
   gexfocus: 1;
   command: ContentCommand;
+}
+
+/**
+ * Background → the tab's top frame (tabs.sendMessage, frameId 0): the overlay's view after a price
+ * report, or null to remove it (overlay turned off, no chain for the new symbol).
+ */
+export interface OverlayEnvelope {
+  gexfocus: 1;
+  command: 'overlay/show';
+  view: OverlayView | null;
+}
+
+/** Popup / options page → background: "Read prices on <host>" (reading on a host without an adapter). */
+interface SiteMessages {
+  /** The tab's host, its switch, the origins held and the ones "Read prices" would ask for. */
+  'site/status': Entry<
+    'extension',
+    { tabId: number },
+    {
+      host: string | null;
+      builtIn: boolean;
+      enabled: boolean;
+      granted: string[];
+      request: string[];
+      picked: boolean;
+    }
+  >;
+  /** After the popup's permission request: switch on, register the dynamic script, start on the tab. */
+  'site/enable': Entry<'extension', { tabId: number }, { host: string | null }>;
+  /** Switch off, forget the pick, unregister, remove the host's optional permissions. */
+  'site/disable': Entry<'extension', { tabId: number }, { host: string | null }>;
+  /** The options page's Sites list: on (permission already granted), off, or null = back to default. */
+  'sites/set': Entry<'extension', { host: string; on: boolean | null }, Record<string, boolean>>;
 }
 
 /** Options page / popup → background: stored chains (all writes go through the background). */
@@ -115,6 +154,7 @@ interface AnalysisMessages {
 export type Protocol = AppMessages &
   PageMessages &
   TabMessages &
+  SiteMessages &
   ChainMessages &
   SettingsMessages &
   AnalysisMessages;
@@ -141,11 +181,16 @@ export const MESSAGE_ORIGIN: { [K in MessageType]: Protocol[K]['from'] } = {
   'page/hello': 'content',
   'page/config': 'content',
   'page/report': 'content',
+  'page/overlay': 'content',
   'picker/picked': 'content',
   'tab/reading': 'extension',
   'picker/start': 'extension',
   'picker/forget': 'extension',
   'picker/status': 'extension',
+  'site/status': 'extension',
+  'site/enable': 'extension',
+  'site/disable': 'extension',
+  'sites/set': 'extension',
   'chains/list': 'extension',
   'chains/save': 'extension',
   'chains/delete': 'extension',

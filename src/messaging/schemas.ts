@@ -30,6 +30,7 @@ export const CONTENT_SCHEMAS: Partial<Record<MessageType, z.ZodMiniType>> = {
   'page/hello': z.strictObject({ frameUrl: url }),
   'page/config': z.strictObject({ frameUrl: url, adapter: z.nullable(text(32)) }),
   'page/report': pageReportSchema,
+  'page/overlay': z.null(),
   'picker/picked': z.strictObject({
     frameUrl: url,
     selectors: z.array(selector).check(z.minLength(1), z.maxLength(4)),

@@ -112,7 +112,13 @@ export interface TabLevels {
    * chain's snapshot time instead (labelled as such; e.g. the bundled 2023 sample).
    */
   atSnapshot: boolean;
+  /** The raw regime at this evaluation (methodology "Regime at the current price"). */
   regime: 'stabilizing' | 'accelerating' | 'transition';
+  /**
+   * The verdict shown for the tab: the regime with hysteresis (src/core/verdict.ts), the same word
+   * the badge and the on-page overlay show. Absent when no tab state was consulted.
+   */
+  verdict?: 'stabilizing' | 'accelerating' | 'transition';
   /** $ per 1 % move. */
   netGex: number;
   grossGex: number;
@@ -126,4 +132,30 @@ export interface TabLevels {
   hedgeFlow: { up1pct: { shares: number; notional: number }; down1pct: { shares: number; notional: number } };
   contracts: { total: number; used: number; expired: number; noIv: number; outOfScope: number };
   zeroDteShare: number;
+}
+
+// --- On-page overlay (background → content script) --------------------------------------------
+
+/**
+ * What the overlay draws, already in the page's units and formatted by the background; the content
+ * script only places these strings with textContent.
+ */
+export interface OverlayView {
+  verdict: 'stabilizing' | 'accelerating' | 'transition';
+  /** "Stabilizing". */
+  title: string;
+  /** "at 4,512.40". */
+  price: string;
+  /** One plain line: the type of pressure, never a direction. */
+  line: string;
+  /** Flip, call wall, put wall: name, level (page units), signed distance from the price. */
+  rows: { label: string; value: string; distance: string }[];
+  /** Dealer hedge flow for ±1 %, with its unit. */
+  flow: string;
+  /** Which prices the levels are in, and the model that produced them. */
+  units: string;
+  /** Chain age, snapshot fallback; `warn` draws them in the warning colour. */
+  notes: { text: string; warn: boolean }[];
+  /** About the price reading: "guess", "suspect: …". */
+  flags: string[];
 }

@@ -104,14 +104,22 @@ function LevelsOk({ a, now }: { a: TabLevels; now: number }) {
     ['Call wall', a.callWall],
     ['Put wall', a.putWall],
   ];
+  // The verdict (with hysteresis) is the word the badge and the on-page overlay show.
+  const verdict = a.verdict ?? a.regime;
   return (
     <section class="levels-popup" data-testid="levels">
       <p>
-        <strong class={`regime ${a.regime}`} data-testid="levels-regime">
-          {a.regime[0]!.toUpperCase() + a.regime.slice(1)}
+        <strong class={`regime ${verdict}`} data-testid="levels-regime">
+          {verdict[0]!.toUpperCase() + verdict.slice(1)}
         </strong>{' '}
-        <span class="muted">at {formatPrice(a.pagePrice)}:</span> {explainRegime(a.regime)}
+        <span class="muted">at {formatPrice(a.pagePrice)}:</span> {explainRegime(verdict)}
       </p>
+      {verdict !== a.regime && (
+        <p class="muted small" data-testid="levels-raw-regime">
+          At this exact price the raw regime is {a.regime}; the verdict changes once the price is clearly past
+          the transition band.
+        </p>
+      )}
       <table class="levels-table">
         <tbody>
           {rows.map(([name, v]) => (

@@ -1,15 +1,20 @@
 /**
- * The prepared chain for the popup's levels, kept in a module variable. It is only a cache: the
- * worker can be stopped at any time, and a missing entry is rebuilt from storage. Entries are
- * re-prepared after a minute (the live preset's T shrinks through the session).
+ * The prepared chain for the levels (popup, badge, overlay), kept in a module variable. It is only a
+ * cache: the worker can be stopped at any time, and a missing entry is rebuilt from storage. Entries
+ * are re-prepared after a minute (the live preset's T shrinks through the session).
+ *
+ * A few instants are kept per (chain, model): a chain whose every line has expired is evaluated at
+ * its snapshot time right after the live instant, and with one slot those two would evict each other
+ * and re-prepare the whole chain on every price tick.
  */
 import type { Chain } from '../../core/chain.ts';
 import type { Model } from '../../core/model.ts';
 import { type Prepared, prepare } from '../../core/prepare.ts';
 
 const MAX_AGE_MS = 60_000;
+const SLOTS = 3;
 
-let entry: { key: string; chain: Chain; prepared: Prepared } | null = null;
+let entry: { key: string; chain: Chain; prepared: Prepared[] } | null = null;
 
 /** Drops the cache (a chain or a setting changed). */
 export function forgetPrepared(): void {
@@ -25,8 +30,11 @@ export async function preparedFor(
   load: () => Promise<Chain>,
 ): Promise<Prepared> {
   const key = `${underlying}|${asOf}|${JSON.stringify(model)}`;
-  if (entry?.key === key && Math.abs(nowMs - entry.prepared.evaluationMs) < MAX_AGE_MS) return entry.prepared;
-  const chain = entry?.key === key ? entry.chain : await load();
-  entry = { key, chain, prepared: prepare(chain, model, nowMs) };
-  return entry.prepared;
+  const same = entry?.key === key ? entry : null;
+  const hit = same?.prepared.find((p) => Math.abs(nowMs - p.evaluationMs) < MAX_AGE_MS);
+  if (hit) return hit;
+  const chain = same ? same.chain : await load();
+  const prepared = prepare(chain, model, nowMs);
+  entry = { key, chain, prepared: [prepared, ...(same?.prepared ?? [])].slice(0, SLOTS) };
+  return prepared;
 }

@@ -2,21 +2,41 @@
  * The levels for a tab: the chain whose aliases hold the tab's symbol, evaluated at the page price
  * converted to the chain's underlying and at the live clock, with every price level converted back
  * to the page's units (methodology mistake 12).
+ *
+ * tabContext() resolves the chain, conversion, model and prepared lines once; tabLevels() runs the
+ * full analyze on it (popup), the live verdict (../overlay/) runs the cheap evaluateAt per tick.
  */
-import { analyze } from '../../core/analyze.ts';
-import { modelFor, readSettings } from '../../core/settings.ts';
-import { isUsable, toPage, toUnderlying } from '../../core/symbol-map.ts';
-import type { TabAnalysis, TabReading } from '../../messaging/types.ts';
+import { type Analysis, analyze } from '../../core/analyze.ts';
+import type { Model } from '../../core/model.ts';
+import type { Prepared } from '../../core/prepare.ts';
+import { modelFor, readSettings, type Settings } from '../../core/settings.ts';
+import { type Conversion, isUsable, toPage, toUnderlying } from '../../core/symbol-map.ts';
+import type { ChainSummary, TabAnalysis, TabLevels, TabReading } from '../../messaging/types.ts';
 import type { KvArea } from '../chains/store.ts';
 import { findByAlias, loadChain } from '../chains/store.ts';
 import { SETTINGS_KEY } from '../settings/store.ts';
 import { preparedFor } from './cache.ts';
 
-export async function tabLevels(
+/** Everything needed to evaluate a tab's price against its chain. */
+export interface TabContext {
+  reading: TabReading & { symbol: string; price: number };
+  summary: ChainSummary;
+  conversion: Conversion;
+  settings: Settings;
+  model: Model;
+  /** The page price in the underlying's units. */
+  S: number;
+  prepared: Prepared;
+  /** Every line had expired at the clock: `prepared` is at the chain's snapshot instead. */
+  atSnapshot: boolean;
+}
+
+/** The tab's context, or the TabAnalysis that says why there is none. */
+export async function tabContext(
   area: KvArea,
   reading: TabReading | undefined,
   nowMs: number,
-): Promise<TabAnalysis> {
+): Promise<TabContext | Exclude<TabAnalysis, TabLevels>> {
   if (!reading?.symbol || !(reading.price !== null && reading.price > 0)) {
     return reading?.symbol ? { status: 'no-chain', symbol: reading.symbol } : { status: 'no-reading' };
   }
@@ -47,23 +67,36 @@ export async function tabLevels(
   const atSnapshot = prepared.counts.used === 0 && prepared.counts.expired > 0;
   if (atSnapshot)
     prepared = await preparedFor(summary.underlying, summary.asOf, model, Date.parse(summary.asOf), load);
-  const a = analyze(prepared, S);
-  const page = (x: number | null) => (x === null ? null : toPage(conversion, x));
+  return {
+    reading: reading as TabContext['reading'],
+    summary,
+    conversion,
+    settings,
+    model,
+    S,
+    prepared,
+    atSnapshot,
+  };
+}
+
+/** TabLevels (page units) from a context and an analysis of it. */
+export function levelsOf(c: TabContext, a: Analysis): TabLevels {
+  const page = (x: number | null) => (x === null ? null : toPage(c.conversion, x));
   return {
     status: 'ok',
-    symbol: reading.symbol,
-    pagePrice: reading.price,
-    underlying: summary.underlying,
-    underlyingPrice: S,
-    conversion,
-    preset: model.preset,
-    scope: model.scope,
-    signs: model.signs,
-    units: settings.units,
-    multiplier: model.multiplier,
-    asOf: summary.asOf,
-    evaluatedAt: prepared.evaluationMs,
-    atSnapshot,
+    symbol: c.reading.symbol,
+    pagePrice: c.reading.price,
+    underlying: c.summary.underlying,
+    underlyingPrice: c.S,
+    conversion: c.conversion,
+    preset: c.model.preset,
+    scope: c.model.scope,
+    signs: c.model.signs,
+    units: c.settings.units,
+    multiplier: c.model.multiplier,
+    asOf: c.summary.asOf,
+    evaluatedAt: c.prepared.evaluationMs,
+    atSnapshot: c.atSnapshot,
     regime: a.regime,
     netGex: a.netGex,
     grossGex: a.grossGex,
@@ -76,4 +109,14 @@ export async function tabLevels(
     contracts: a.contracts,
     zeroDteShare: a.zeroDteShare,
   };
+}
+
+export async function tabLevels(
+  area: KvArea,
+  reading: TabReading | undefined,
+  nowMs: number,
+): Promise<TabAnalysis> {
+  const c = await tabContext(area, reading, nowMs);
+  if ('status' in c) return c;
+  return levelsOf(c, analyze(c.prepared, c.S));
 }

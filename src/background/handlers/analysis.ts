@@ -2,12 +2,19 @@ import type { Handlers } from '../../messaging/router.ts';
 import { ext } from '../../platform/browser.ts';
 import { tabLevels } from '../analysis/tab-levels.ts';
 import type { KvArea } from '../chains/store.ts';
+import { refreshTab } from '../overlay/refresh.ts';
 import { getReading } from '../state/tab-readings.ts';
 
 export const analysisHandlers: Pick<Handlers, 'tab/analysis'> = {
   'tab/analysis': async ({ tabId }) => {
     try {
-      return await tabLevels(ext.storage.local as unknown as KvArea, await getReading(tabId), Date.now());
+      const reading = await getReading(tabId);
+      const now = Date.now();
+      const levels = await tabLevels(ext.storage.local as unknown as KvArea, reading, now);
+      if (levels.status !== 'ok') return levels;
+      // The word the badge and the overlay show (hysteresis), next to this evaluation's raw regime.
+      const { verdict } = await refreshTab(tabId, reading, now, true);
+      return verdict ? { ...levels, verdict } : levels;
     } catch (e) {
       return { status: 'error', message: e instanceof Error ? e.message : String(e) };
     }

@@ -1,12 +1,15 @@
 import type { Handlers } from '../../messaging/router.ts';
-import { setBadge } from '../badge.ts';
+import { forgetBadge } from '../badge.ts';
+import { refreshTab } from '../overlay/refresh.ts';
 import { hostOfUrl } from '../picker/flow.ts';
-import { badgeFor } from '../readings/badge-state.ts';
 import { getPicker } from '../readings/pickers-store.ts';
 import { isSiteEnabled } from '../readings/site-enabled.ts';
 import { getReading, putReport, startDocument } from '../state/tab-readings.ts';
 
-export const pageHandlers: Pick<Handlers, 'page/hello' | 'page/config' | 'page/report' | 'tab/reading'> = {
+export const pageHandlers: Pick<
+  Handlers,
+  'page/hello' | 'page/config' | 'page/report' | 'page/overlay' | 'tab/reading'
+> = {
   'page/hello': ({ frameUrl: _ }, { tabId }) => {
     if (tabId === undefined) throw new Error('page/hello without a tab');
     return { tabId };
@@ -14,7 +17,10 @@ export const pageHandlers: Pick<Handlers, 'page/hello' | 'page/config' | 'page/r
 
   'page/config': async (_payload, { tabId, frameId, sender }) => {
     if (tabId === undefined) throw new Error('page/config without a tab');
-    if (frameId === 0) await startDocument(tabId, Date.now());
+    if (frameId === 0) {
+      await startDocument(tabId, Date.now());
+      forgetBadge(tabId); // a new document: the browser may have reset the tab's badge
+    }
     // Decide on the browser's view of the frame URL; the payload is only a hint.
     const host = hostOfUrl(sender.url);
     if (!host) return { enabled: false, picker: null };
@@ -24,9 +30,16 @@ export const pageHandlers: Pick<Handlers, 'page/hello' | 'page/config' | 'page/r
 
   'page/report': async (report, { tabId, frameId }) => {
     if (tabId === undefined) throw new Error('page/report without a tab');
-    const best = await putReport(tabId, frameId ?? 0, report, Date.now());
-    await setBadge(tabId, badgeFor(best)).catch(() => undefined); // the tab may have closed meanwhile
+    const now = Date.now();
+    const best = await putReport(tabId, frameId ?? 0, report, now);
+    // Only the frame the tab's reading comes from moves the verdict, badge and overlay.
+    if (best.frameId === (frameId ?? 0)) await refreshTab(tabId, best, now, true).catch(() => undefined); // the tab may have closed meanwhile
     return null;
+  },
+
+  'page/overlay': async (_payload, { tabId, frameId }) => {
+    if (tabId === undefined || frameId !== 0) return null;
+    return (await refreshTab(tabId, await getReading(tabId), Date.now(), false)).view;
   },
 
   'tab/reading': async ({ tabId }) => (await getReading(tabId)) ?? null,

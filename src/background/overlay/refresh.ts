@@ -1,0 +1,83 @@
+/**
+ * One live update of a tab, after each price report from its best frame and whenever the overlay or
+ * the popup asks: evaluate the tab (cached prepared chain + cached levels + evaluateAt), move the
+ * verdict through the hysteresis, set the badge, and build the overlay's view. Popup, badge and
+ * overlay all take their word from here, so they agree.
+ */
+import type { Regime } from '../../core/regime.ts';
+import type { OverlayEnvelope } from '../../messaging/protocol.ts';
+import type { OverlayView, TabReading } from '../../messaging/types.ts';
+import { ext } from '../../platform/browser.ts';
+import { formatPrice } from '../../ui/format.ts';
+import { tabContext } from '../analysis/tab-levels.ts';
+import { setBadge } from '../badge.ts';
+import type { KvArea } from '../chains/store.ts';
+import { badgeFor } from '../readings/badge-state.ts';
+import { evaluateLive } from './live-evaluation.ts';
+import { advance, getLiveState, putLiveState, serialTab } from './tab-verdict.ts';
+import { overlayView } from './view-model.ts';
+
+export interface TabUpdate {
+  /** The verdict shown (null: no chain for the page, no usable price). */
+  verdict: Regime | null;
+  /** What the overlay should draw (null: nothing — no chain, or the overlay is turned off). */
+  view: OverlayView | null;
+}
+
+const area = (): KvArea => ext.storage.local as unknown as KvArea;
+
+/**
+ * Updates the tab's verdict and badge from its reading. `push` sends the view to the top frame
+ * (tabs.sendMessage); the overlay's own refresh asks with push off and takes the returned view.
+ */
+export function refreshTab(
+  tabId: number,
+  reading: TabReading | undefined,
+  nowMs: number,
+  push: boolean,
+): Promise<TabUpdate> {
+  return serialTab(tabId, async () => {
+    const c = await tabContext(area(), reading, nowMs);
+    const state = await getLiveState(tabId);
+    if ('status' in c) {
+      if (reading) await setBadge(tabId, badgeFor(reading)).catch(() => undefined);
+      if (state?.sent) {
+        await putLiveState(tabId, { ...state, sent: null, sentAt: nowMs });
+        if (push) await pushView(tabId, null);
+      }
+      return { verdict: null, view: null };
+    }
+    const { analysis, evaluation } = evaluateLive(c, nowMs);
+    const key = `${c.reading.symbol}|${c.summary.underlying}|${c.summary.asOf}|${c.atSnapshot}`;
+    const input = {
+      spot: c.S,
+      netGex: evaluation.netGex,
+      balance: evaluation.balance,
+      crossings: analysis.crossings,
+    };
+    // A price the reader does not trust (unconfirmed jump, prior close, halt) must not move the verdict.
+    const previous = state?.key === key ? state.verdict : null;
+    const verdict = c.reading.suspect
+      ? (previous ?? evaluation.regime)
+      : advance(state, key, input, c.model.transitionBand);
+    const view = c.settings.overlay ? overlayView(c, analysis, evaluation, verdict, nowMs) : null;
+    await putLiveState(tabId, {
+      key,
+      verdict: c.reading.suspect ? previous : verdict,
+      sent: view,
+      sentAt: nowMs,
+    });
+    const title = c.reading.suspect
+      ? `GEXfocus: ${c.reading.symbol} price not trusted (${c.reading.reason ?? 'check the page'})`
+      : `GEXfocus: ${verdict} at ${formatPrice(c.reading.price)} (${c.reading.symbol})`;
+    await setBadge(tabId, c.reading.suspect ? 'stale' : verdict, title).catch(() => undefined);
+    if (push && (view || state?.sent)) await pushView(tabId, view);
+    return { verdict, view };
+  });
+}
+
+async function pushView(tabId: number, view: OverlayView | null): Promise<void> {
+  const message: OverlayEnvelope = { gexfocus: 1, command: 'overlay/show', view };
+  // No listener in the top frame (not a page we run in, or it is navigating): nothing to draw there.
+  await ext.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined);
+}
