@@ -6,6 +6,7 @@ import { chainHandlers } from './handlers/chains.ts';
 import { pageHandlers } from './handlers/page.ts';
 import { settingsHandlers } from './handlers/settings.ts';
 import { pickerHandlers } from './picker/handlers.ts';
+import { siteHandlers } from './picker/site-handlers.ts';
 
 export const handlers: Handlers = {
   ...appHandlers,
@@ -14,4 +15,5 @@ export const handlers: Handlers = {
   ...settingsHandlers,
   ...analysisHandlers,
   ...pickerHandlers,
+  ...siteHandlers,
 };

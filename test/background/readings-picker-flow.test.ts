@@ -4,52 +4,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   ensureRegistered,
   forgetPicked,
-  type PickerApi,
   savePicked,
   startPicking,
 } from '../../src/background/picker/flow.ts';
-import type { SavedPicker } from '../../src/messaging/types.ts';
-
-/** A fake browser: which origins are granted, what is registered, which tabs run the content script. */
-function fakeApi(opts: { url: string; granted?: string[]; listening?: boolean }) {
-  const state = {
-    granted: new Set(opts.granted ?? []),
-    registered: new Map<string, string[]>(),
-    pickers: new Map<string, SavedPicker>(),
-    listening: opts.listening ?? false,
-    injected: 0,
-    commands: [] as string[],
-  };
-  const api: PickerApi = {
-    tabUrl: async () => opts.url,
-    sendCommand: async (_tab, command) => {
-      if (!state.listening) return false;
-      state.commands.push(command);
-      return true;
-    },
-    injectContentScript: async () => {
-      state.injected++;
-      state.listening = true;
-    },
-    hasOrigin: async (o) => state.granted.has(o),
-    removeOrigin: async (o) => {
-      state.granted.delete(o);
-    },
-    isRegistered: async (id) => state.registered.has(id),
-    register: async ({ id, matches }) => {
-      state.registered.set(id, matches);
-    },
-    unregister: async (id) => {
-      state.registered.delete(id);
-    },
-    getPicker: async (h) => state.pickers.get(h) ?? null,
-    savePicker: async (h, p) => {
-      state.pickers.set(h, p);
-    },
-    removePicker: async (h) => state.pickers.delete(h),
-  };
-  return { api, state };
-}
+import { fakeApi } from './picker-fake-api.ts';
 
 const PICK = { selectors: ['div.last > span'], sample: '101.25' };
 

@@ -1,7 +1,9 @@
 /** The real PickerApi: scripting, permissions and tabs messaging of the running browser. */
 import type { CommandEnvelope, ContentCommand } from '../../messaging/protocol.ts';
 import { ext } from '../../platform/browser.ts';
+import type { KvArea } from '../chains/store.ts';
 import { getPicker, removePicker, savePicker } from '../readings/pickers-store.ts';
+import { getSettings, patchSettings } from '../settings/store.ts';
 import type { PickerApi } from './flow.ts';
 
 /** The built content script's path, as the manifest names it (crxjs rewrites the source path). */
@@ -37,8 +39,9 @@ export const browserPickerApi: PickerApi = {
   async removeOrigin(origin) {
     await ext.permissions.remove({ origins: [origin] }).catch(() => false);
   },
-  async isRegistered(id) {
-    return (await ext.scripting.getRegisteredContentScripts({ ids: [id] })).length > 0;
+  async registeredMatches(id) {
+    const [script] = await ext.scripting.getRegisteredContentScripts({ ids: [id] });
+    return script ? (script.matches ?? []) : null;
   },
   async register({ id, matches }) {
     await ext.scripting.registerContentScripts([
@@ -58,4 +61,11 @@ export const browserPickerApi: PickerApi = {
   getPicker,
   savePicker,
   removePicker,
+  getSites: async () => (await getSettings(local())).settings.sites,
+  async setSite(host, on) {
+    const { [host]: _old, ...rest } = (await getSettings(local())).settings.sites;
+    await patchSettings(local(), { sites: on === null ? rest : { ...rest, [host]: on } });
+  },
 };
+
+const local = (): KvArea => ext.storage.local as unknown as KvArea;

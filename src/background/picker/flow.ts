@@ -6,7 +6,8 @@
  *   into the top frame (activeTab after the popup click, or the host permission just granted).
  * - picked: save the selectors for the host; on a non-built-in host with its permission granted,
  *   register a persistent dynamic content script so the reading survives reloads.
- * - forget: remove the selectors, the registration, and the optional host permission.
+ * - forget: remove the selectors; the registration and the optional host permission go too unless
+ *   the user also turned reading on for that host (./site-flow.ts), which still needs them.
  */
 import { isBuiltInHost } from '../../content/adapters/registry.ts';
 import type { ContentCommand } from '../../messaging/protocol.ts';
@@ -19,15 +20,23 @@ export interface PickerApi {
   injectContentScript(tabId: number): Promise<void>;
   hasOrigin(origin: string): Promise<boolean>;
   removeOrigin(origin: string): Promise<void>;
-  isRegistered(id: string): Promise<boolean>;
+  /** The match patterns of a registered dynamic script, or null when none has that id. */
+  registeredMatches(id: string): Promise<string[] | null>;
   register(script: { id: string; matches: string[] }): Promise<void>;
   unregister(id: string): Promise<void>;
   getPicker(host: string): Promise<SavedPicker | null>;
   savePicker(host: string, picker: SavedPicker): Promise<void>;
   removePicker(host: string): Promise<boolean>;
+  /** settings.sites (host → reading on/off), validated. */
+  getSites(): Promise<Record<string, boolean>>;
+  /** Sets one host's switch in settings.sites (null removes the entry: back to the default). */
+  setSite(host: string, on: boolean | null): Promise<void>;
 }
 
+/** The https origin: what a picked or enabled host is asked for. */
 export const originOf = (host: string) => `https://${host}/*`;
+/** Both origins a host may hold; http only when the page asking was served over http. */
+export const originsOf = (host: string) => [`https://${host}/*`, `http://${host}/*`];
 export const scriptIdOf = (host: string) => `gexfocus-picked-${host}`;
 
 export function hostOfUrl(url: string | undefined): string | null {
@@ -59,13 +68,35 @@ export async function savePicked(
   return true;
 }
 
-/** Registers the dynamic content script for a non-built-in host whose permission was granted. */
+/** The origins of a host the user granted (https, and http if it was asked for on an http page). */
+export async function grantedOrigins(api: PickerApi, host: string): Promise<string[]> {
+  const all = originsOf(host);
+  const held = await Promise.all(all.map((o) => api.hasOrigin(o)));
+  return all.filter((_, i) => held[i]);
+}
+
+/**
+ * Registers the dynamic content script for a non-built-in host whose permission was granted, on
+ * every granted origin (re-registered when an http grant was added later). The one mechanism behind
+ * both the picker and "Read prices on <host>".
+ */
 export async function ensureRegistered(api: PickerApi, host: string): Promise<boolean> {
   if (isBuiltInHost(host)) return false;
-  if (!(await api.hasOrigin(originOf(host)))) return false;
-  if (await api.isRegistered(scriptIdOf(host))) return true;
-  await api.register({ id: scriptIdOf(host), matches: [originOf(host)] });
+  const matches = await grantedOrigins(api, host);
+  if (matches.length === 0) return false;
+  const id = scriptIdOf(host);
+  const current = await api.registeredMatches(id);
+  if (current && current.length === matches.length && matches.every((m) => current.includes(m))) return true;
+  if (current) await api.unregister(id);
+  await api.register({ id, matches });
   return true;
+}
+
+/** Removes the dynamic script and the optional permissions of a non-built-in host. */
+export async function releaseHost(api: PickerApi, host: string): Promise<void> {
+  if (isBuiltInHost(host)) return; // manifest hosts: nothing registered, nothing optional to remove
+  if (await api.registeredMatches(scriptIdOf(host))) await api.unregister(scriptIdOf(host));
+  for (const origin of await grantedOrigins(api, host)) await api.removeOrigin(origin);
 }
 
 export async function forgetPicked(api: PickerApi, tabId: number): Promise<boolean> {
@@ -73,10 +104,7 @@ export async function forgetPicked(api: PickerApi, tabId: number): Promise<boole
   if (!host) return false;
   const removed = await api.removePicker(host);
   await api.sendCommand(tabId, 'picker/forget');
-  if (!isBuiltInHost(host)) {
-    if (await api.isRegistered(scriptIdOf(host))) await api.unregister(scriptIdOf(host));
-    // Optional permissions only; required (manifest) hosts cannot be removed and are never asked for.
-    if (await api.hasOrigin(originOf(host))) await api.removeOrigin(originOf(host));
-  }
+  // "Read prices on <host>" still needs the script and the permission: keep them while it is on.
+  if ((await api.getSites())[host] !== true) await releaseHost(api, host);
   return removed;
 }

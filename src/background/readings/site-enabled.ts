@@ -1,16 +1,24 @@
 /**
  * Per-site reading switch: storage.local `settings.sites` (Record<host, boolean>, owned by the
- * settings module). Unset hosts: on where a built-in adapter exists, off elsewhere. Read defensively:
- * a malformed value falls back to the default instead of throwing.
+ * settings module). The entry for the exact host wins; else the nearest parent domain's entry (the
+ * options page keys a built-in `*.tradingview.com` as `tradingview.com`); else the default: on where
+ * a built-in adapter exists, off elsewhere. Read defensively: a malformed value falls back to the
+ * default instead of throwing.
  */
 import { isBuiltInHost } from '../../content/adapters/registry.ts';
 import { ext } from '../../platform/browser.ts';
 
 export function siteEnabledFrom(settings: unknown, host: string): boolean {
   const sites = (settings as { sites?: unknown } | undefined)?.sites;
-  const flag =
-    typeof sites === 'object' && sites !== null ? (sites as Record<string, unknown>)[host] : undefined;
-  return typeof flag === 'boolean' ? flag : isBuiltInHost(host);
+  if (typeof sites === 'object' && sites !== null) {
+    const labels = host.split('.');
+    // Stop before the bare top-level domain: "com" is never a site.
+    for (let i = 0; i < labels.length - 1; i++) {
+      const flag = (sites as Record<string, unknown>)[labels.slice(i).join('.')];
+      if (typeof flag === 'boolean') return flag;
+    }
+  }
+  return isBuiltInHost(host);
 }
 
 export async function isSiteEnabled(host: string): Promise<boolean> {
