@@ -111,29 +111,6 @@ interface SiteMessages {
   'sites/set': Entry<'extension', { host: string; on: boolean | null }, Record<string, boolean>>;
 }
 
-/** Popup / options page → background: "Read prices on <host>" (reading on a host without an adapter). */
-interface SiteMessages {
-  /** The tab's host, its switch, the origins held and the ones "Read prices" would ask for. */
-  'site/status': Entry<
-    'extension',
-    { tabId: number },
-    {
-      host: string | null;
-      builtIn: boolean;
-      enabled: boolean;
-      granted: string[];
-      request: string[];
-      picked: boolean;
-    }
-  >;
-  /** After the popup's permission request: switch on, register the dynamic script, start on the tab. */
-  'site/enable': Entry<'extension', { tabId: number }, { host: string | null }>;
-  /** Switch off, forget the pick, unregister, remove the host's optional permissions. */
-  'site/disable': Entry<'extension', { tabId: number }, { host: string | null }>;
-  /** The options page's Sites list: on (permission already granted), off, or null = back to default. */
-  'sites/set': Entry<'extension', { host: string; on: boolean | null }, Record<string, boolean>>;
-}
-
 /** Options page / popup → background: stored chains (all writes go through the background). */
 interface ChainMessages {
   'chains/list': Entry<'extension', null, { chains: ChainSummary[]; problems: string[] }>;
@@ -210,10 +187,6 @@ export const MESSAGE_ORIGIN: { [K in MessageType]: Protocol[K]['from'] } = {
   'picker/start': 'extension',
   'picker/forget': 'extension',
   'picker/status': 'extension',
-  'site/status': 'extension',
-  'site/enable': 'extension',
-  'site/disable': 'extension',
-  'sites/set': 'extension',
   'site/status': 'extension',
   'site/enable': 'extension',
   'site/disable': 'extension',
