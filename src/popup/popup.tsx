@@ -3,6 +3,7 @@ import { ext } from '../platform/browser.ts';
 import { Levels } from './levels.tsx';
 import { PickerControls } from './picker-controls.tsx';
 import { ReadingLine } from './reading-line.tsx';
+import { SiteControls } from './site-controls.tsx';
 import { targetTabId } from './target-tab.ts';
 
 type Load =
@@ -32,6 +33,7 @@ export function Popup() {
         {load.state === 'ready' && <ReadingLine tabId={load.tabId} />}
       </section>
       {load.state === 'ready' && load.tabId !== undefined && <Levels tabId={load.tabId} />}
+      {load.state === 'ready' && load.tabId !== undefined && <SiteControls tabId={load.tabId} />}
       {load.state === 'ready' && load.tabId !== undefined && <PickerControls tabId={load.tabId} />}
       <footer>
         <button type="button" onClick={() => void ext.runtime.openOptionsPage()}>

@@ -1,6 +1,8 @@
 /** The Settings section: every setting with one line of explanation; each change saves at once. */
 import { useState } from 'preact/hooks';
 import type { Settings } from '../../core/settings.ts';
+import { send } from '../../messaging/send.ts';
+import { ext } from '../../platform/browser.ts';
 
 interface Props {
   settings: Settings;
@@ -13,7 +15,6 @@ const pct = (x: number) => String(Math.round(x * 1e6) / 1e4);
 
 export function SettingsPanel({ settings: s, notes, builtInHosts, onChange }: Props) {
   const [error, setError] = useState<string | null>(null);
-  const [newHost, setNewHost] = useState('');
   const [multipliers, setMultipliers] = useState(
     Object.entries(s.multipliers)
       .map(([k, v]) => `${k}=${v}`)
@@ -24,6 +25,8 @@ export function SettingsPanel({ settings: s, notes, builtInHosts, onChange }: Pr
     onChange(patch).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   };
   const number = (text: string, scale = 1): number => Number(text.replace(',', '.')) / scale;
+  // `*.tradingview.com` → `tradingview.com`: the switch covers the domain and its subdomains.
+  const builtInKeys = [...new Set(builtInHosts.map((h) => h.replace(/^\*\./, '')))];
 
   return (
     <section class="card" aria-labelledby="settings-h">
@@ -168,58 +171,14 @@ export function SettingsPanel({ settings: s, notes, builtInHosts, onChange }: Pr
         </Field>
         <Field
           label="Sites"
-          help={`Reading is on for the built-in broker sites (${builtInHosts.join(', ')}) and off elsewhere unless listed here.`}
+          help="Built-in broker sites read prices unless switched off here. Any other site reads only once you allow it: switching it on asks your browser for access to that one site, switching it off removes the access."
         >
-          <ul class="sites" data-testid="sites">
-            {Object.entries(s.sites).map(([host, on]) => (
-              <li key={host}>
-                <label>
-                  <input
-                    type="checkbox"
-                    checked={on}
-                    onChange={(e) => change({ sites: { ...s.sites, [host]: e.currentTarget.checked } })}
-                  />{' '}
-                  {host}
-                </label>{' '}
-                <button
-                  type="button"
-                  class="link"
-                  onClick={() => {
-                    const { [host]: _gone, ...rest } = s.sites;
-                    change({ sites: rest });
-                  }}
-                >
-                  remove
-                </button>
-              </li>
-            ))}
-          </ul>
-          <input
-            data-testid="site-host"
-            placeholder="www.example-broker.com"
-            value={newHost}
-            onInput={(e) => setNewHost(e.currentTarget.value.trim().toLowerCase())}
-          />{' '}
-          <button
-            type="button"
-            disabled={!newHost}
-            onClick={() => {
-              change({ sites: { ...s.sites, [newHost]: true } });
-              setNewHost('');
-            }}
-          >
-            Enable
-          </button>{' '}
-          <button
-            type="button"
-            disabled={!newHost}
-            onClick={() => {
-              change({ sites: { ...s.sites, [newHost]: false } });
-              setNewHost('');
-            }}
-          >
-            Disable
-          </button>
+          <SitesList
+            sites={s.sites}
+            builtInKeys={builtInKeys}
+            onSites={(sites) => change({ sites })}
+            onError={setError}
+          />
         </Field>
       </div>
       {error && (
@@ -246,5 +205,85 @@ function Field({
       <div class="field-control">{children}</div>
       <div class="field-help muted small">{help}</div>
     </div>
+  );
+}
+
+/**
+ * The Sites list. Every change goes through the background (`sites/set`), which registers or removes
+ * the host's content script and optional permission; a site without an adapter is asked for inside
+ * the click (a user gesture; nothing may be awaited before permissions.request).
+ */
+function SitesList({
+  sites,
+  builtInKeys,
+  onSites,
+  onError,
+}: {
+  sites: Record<string, boolean>;
+  builtInKeys: string[];
+  onSites(sites: Record<string, boolean>): void;
+  onError(message: string | null): void;
+}) {
+  const [newHost, setNewHost] = useState('');
+  const set = (host: string, on: boolean | null) => {
+    onError(null);
+    const builtIn = builtInKeys.includes(host);
+    const allowed = on && !builtIn ? ext.permissions.request({ origins: [`https://${host}/*`] }) : null;
+    Promise.resolve(allowed ?? true)
+      .then(async (ok) => {
+        if (!ok) return onError(`No access to ${host}: it stays off.`);
+        onSites(await send('sites/set', { host, on }));
+      })
+      .catch((e: unknown) => onError(e instanceof Error ? e.message : String(e)));
+  };
+  const others = Object.entries(sites).filter(([host]) => !builtInKeys.includes(host));
+  const row = (host: string, on: boolean, builtIn: boolean) => (
+    <li key={host} data-site={host}>
+      <label>
+        <input type="checkbox" checked={on} onChange={(e) => set(host, e.currentTarget.checked)} /> {host}
+      </label>{' '}
+      {builtIn ? (
+        <span class="muted small">built-in</span>
+      ) : (
+        <button type="button" class="link" onClick={() => set(host, null)}>
+          remove
+        </button>
+      )}
+    </li>
+  );
+  return (
+    <>
+      <ul class="sites" data-testid="sites">
+        {builtInKeys.map((host) => row(host, sites[host] ?? true, true))}
+        {others.map(([host, on]) => row(host, on, false))}
+      </ul>
+      <input
+        data-testid="site-host"
+        placeholder="www.example-broker.com"
+        value={newHost}
+        onInput={(e) => setNewHost(e.currentTarget.value.trim().toLowerCase())}
+      />{' '}
+      <button
+        type="button"
+        data-testid="site-enable"
+        disabled={!newHost}
+        onClick={() => {
+          set(newHost, true);
+          setNewHost('');
+        }}
+      >
+        Enable
+      </button>{' '}
+      <button
+        type="button"
+        disabled={!newHost}
+        onClick={() => {
+          set(newHost, false);
+          setNewHost('');
+        }}
+      >
+        Disable
+      </button>
+    </>
   );
 }
