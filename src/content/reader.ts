@@ -36,6 +36,15 @@ const CONFIRM_MS = 5000;
 /** Pages restore hover-dependent values on mouseleave, which fires after pointerleave: let them. */
 const POINTER_SETTLE_MS = 100;
 
+// The price element each document's reader follows now, for the overlay to sit next to.
+const located = new WeakMap<Document, Element>();
+
+/** The element the reader last found the price in (null: none yet, or a URL/title reading). */
+export function locatedPrice(doc: Document): Element | null {
+  const el = located.get(doc);
+  return el?.isConnected ? el : null;
+}
+
 function ancestorOf(node: Element, levels: number): Element {
   let n = node;
   for (let i = 0; i < levels && n.parentElement && n.parentElement !== n.ownerDocument.documentElement; i++) {
@@ -72,6 +81,7 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
 
   function wire(): void {
     const nodes: [Element | null, Element | null] = [priceTarget?.node ?? null, symbolTarget?.node ?? null];
+    if (nodes[0]) located.set(doc, nodes[0]);
     if (wired && nodes[0] === wired[0] && nodes[1] === wired[1]) return;
     wired = nodes;
     narrow.disconnect();
@@ -214,6 +224,7 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
   };
   let pollTimer = setTimeout(poll, opts.pollMs ?? 1500);
   signal.addEventListener('abort', () => {
+    located.delete(doc);
     narrow.disconnect();
     anchor.disconnect();
     clearTimeout(timer);

@@ -42,8 +42,8 @@ export function refreshTab(
     if ('status' in c) {
       if (reading) await setBadge(tabId, badgeFor(reading)).catch(() => undefined);
       if (state?.sent) {
-        await putLiveState(tabId, { ...state, sent: null, sentAt: nowMs });
-        if (push) await pushView(tabId, null);
+        const delivered = push && (await pushView(tabId, null));
+        await putLiveState(tabId, { ...state, sent: null, sentAt: nowMs, delivered });
       }
       return { verdict: null, view: null };
     }
@@ -61,23 +61,25 @@ export function refreshTab(
       ? (previous ?? evaluation.regime)
       : advance(state, key, input, c.model.transitionBand);
     const view = c.settings.overlay ? overlayView(c, analysis, evaluation, verdict, nowMs) : null;
+    const title = c.reading.suspect
+      ? `GEXfocus: ${c.reading.symbol} price not trusted (${c.reading.reason ?? 'check the page'})`
+      : `GEXfocus: ${verdict} at ${formatPrice(c.reading.price)} (${c.reading.symbol})`;
+    await setBadge(tabId, c.reading.suspect ? 'stale' : verdict, title).catch(() => undefined);
+    const delivered = push && (view !== null || !!state?.sent) && (await pushView(tabId, view));
     await putLiveState(tabId, {
       key,
       verdict: c.reading.suspect ? previous : verdict,
       sent: view,
       sentAt: nowMs,
+      delivered,
     });
-    const title = c.reading.suspect
-      ? `GEXfocus: ${c.reading.symbol} price not trusted (${c.reading.reason ?? 'check the page'})`
-      : `GEXfocus: ${verdict} at ${formatPrice(c.reading.price)} (${c.reading.symbol})`;
-    await setBadge(tabId, c.reading.suspect ? 'stale' : verdict, title).catch(() => undefined);
-    if (push && (view || state?.sent)) await pushView(tabId, view);
     return { verdict, view };
   });
 }
 
-async function pushView(tabId: number, view: OverlayView | null): Promise<void> {
+/** Sends the view to the tab's top frame; true when its overlay took it. */
+async function pushView(tabId: number, view: OverlayView | null): Promise<boolean> {
   const message: OverlayEnvelope = { gexfocus: 1, command: 'overlay/show', view };
   // No listener in the top frame (not a page we run in, or it is navigating): nothing to draw there.
-  await ext.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined);
+  return (await ext.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => false)) === true;
 }

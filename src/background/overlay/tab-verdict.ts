@@ -18,6 +18,8 @@ export interface LiveState {
   /** The last view pushed to the top frame (null = none shown). */
   sent: OverlayView | null;
   sentAt: number;
+  /** The top frame's overlay acknowledged that view. */
+  delivered: boolean;
 }
 
 const storageKey = (tabId: number) => `live:${tabId}`;
