@@ -36,11 +36,30 @@ export function placeNextTo(
   return { left: clamp(anchor.left, maxLeft), top: clamp(top, maxTop) };
 }
 
-/** The box of the element's text (tight, unlike a block element's full-width box), else the element's. */
+/**
+ * The box of the element's text: the union of its text nodes' boxes (a range over the whole element
+ * would include the full-width boxes of nested blocks), else the element's own box (an attribute-only
+ * price element).
+ */
 export function textBox(el: Element): Box {
-  const range = el.ownerDocument.createRange();
-  range.selectNodeContents(el);
-  const r = range.getBoundingClientRect?.();
-  const box = r && r.width > 0 && r.height > 0 ? r : el.getBoundingClientRect();
+  const doc = el.ownerDocument;
+  const walker = doc.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  const range = doc.createRange();
+  let l = Number.POSITIVE_INFINITY;
+  let t = Number.POSITIVE_INFINITY;
+  let r = Number.NEGATIVE_INFINITY;
+  let b = Number.NEGATIVE_INFINITY;
+  for (let i = 0, n = walker.nextNode(); n && i < 32; i++, n = walker.nextNode()) {
+    if (!n.nodeValue?.trim()) continue;
+    range.selectNodeContents(n);
+    const box = range.getBoundingClientRect?.();
+    if (!box || box.width + box.height === 0) continue;
+    l = Math.min(l, box.left);
+    t = Math.min(t, box.top);
+    r = Math.max(r, box.right);
+    b = Math.max(b, box.bottom);
+  }
+  if (r > l && b > t) return { left: l, top: t, width: r - l, height: b - t };
+  const box = el.getBoundingClientRect();
   return { left: box.left, top: box.top, width: box.width, height: box.height };
 }
