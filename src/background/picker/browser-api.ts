@@ -6,11 +6,16 @@ import { getPicker, removePicker, savePicker } from '../readings/pickers-store.t
 import { getSettings, patchSettings } from '../settings/store.ts';
 import type { PickerApi } from './flow.ts';
 
-/** The built content script's path, as the manifest names it (crxjs rewrites the source path). */
+/**
+ * The built content script's path, as the manifest names it (crxjs rewrites the source path).
+ * Firefox's getManifest() gives it as a full moz-extension:// URL, which registerContentScripts
+ * refuses ("must be a relative URL"): keep the path inside the extension.
+ */
 function contentScriptFile(): string {
   const file = ext.runtime.getManifest().content_scripts?.[0]?.js?.[0];
   if (!file) throw new Error('manifest has no content script');
-  return file;
+  const base = ext.runtime.getURL('');
+  return file.startsWith(base) ? file.slice(base.length) : file.replace(/^\//, '');
 }
 
 async function command(tabId: number, name: ContentCommand): Promise<unknown> {

@@ -56,8 +56,8 @@ export async function enableHost(api: PickerApi, host: string): Promise<void> {
   if (!isBuiltInHost(host) && (await grantedOrigins(api, host)).length === 0) {
     throw new Error(`No permission for ${host}: allow it first.`);
   }
+  await ensureRegistered(api, host); // first: a failure must not leave the switch on
   await api.setSite(host, true);
-  await ensureRegistered(api, host);
 }
 
 /** Turns reading off for a host (`forget` also drops the entry, back to the host's default). */

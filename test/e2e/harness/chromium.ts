@@ -9,6 +9,10 @@ export interface DriverEnv {
   profileDir: string;
   /** The unpacked extension to load (a copy of dist/chrome or dist/firefox). */
   extensionDir: string;
+  /** Firefox: the moz-extension:// UUID to pin (kept with a kept profile). */
+  extensionUuid: string;
+  /** The profile is reused across launches (LaunchOptions.profileDir). */
+  kept: boolean;
   port: number;
   fixtureUrl(host: string, path: string): string;
   /** Stops the fixture server and removes temp files. */
@@ -97,6 +101,40 @@ class ChromiumSession implements ExtensionSession {
       `a tab at ${urlPrefix}`,
       opts?.timeoutMs,
     );
+  }
+
+  async triggerAction(urlPrefix: string): Promise<void> {
+    const page = this.context.pages().find((p) => p.url().startsWith(urlPrefix));
+    if (!page) throw new Error(`no tab at ${urlPrefix}`);
+    await page.bringToFront();
+    const cdp = await this.context.browser()!.newBrowserCDPSession();
+    try {
+      // The action acts on a tab target (not the page target Playwright drives).
+      const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+      const tab = targetInfos.find((t) => t.url.startsWith(urlPrefix));
+      if (!tab) throw new Error(`no tab target at ${urlPrefix}`);
+      await cdp.send('Extensions.triggerAction', { id: this.extensionId, targetId: tab.targetId });
+    } finally {
+      await cdp.detach().catch(() => {});
+    }
+  }
+
+  async grantFromBrowserUi(origin: string): Promise<void> {
+    const page = await this.context.newPage();
+    try {
+      await page.goto('chrome://extensions/');
+      await page.evaluate(
+        ([id, pattern]) =>
+          (
+            globalThis as unknown as {
+              chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } };
+            }
+          ).chrome.developerPrivate.addHostPermission(id!, pattern!),
+        [this.extensionId, origin],
+      );
+    } finally {
+      await page.close();
+    }
   }
 
   async close(): Promise<void> {

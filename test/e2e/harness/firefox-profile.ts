@@ -5,7 +5,12 @@ import type { ColorScheme } from './types.ts';
 
 export const GECKO_ID = 'gexfocus@gexfocus.app';
 
-export function writeFirefoxProfile(dir: string, extensionUuid: string, colorScheme: ColorScheme): void {
+export function writeFirefoxProfile(
+  dir: string,
+  extensionUuid: string,
+  colorScheme: ColorScheme,
+  extra: Record<string, string | number | boolean> = {},
+): void {
   const prefs: Record<string, string | number | boolean> = {
     // First run, default-browser and welcome pages.
     'browser.shell.checkDefaultBrowser': false,
@@ -38,6 +43,8 @@ export function writeFirefoxProfile(dir: string, extensionUuid: string, colorSch
     'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: extensionUuid }),
     // prefers-color-scheme for content: 0 dark, 1 light.
     'layout.css.prefers-color-scheme.content-override': colorScheme === 'dark' ? 0 : 1,
+    // The caller's prefs (LaunchOptions.prefs) last, so they win.
+    ...extra,
   };
   const lines = Object.entries(prefs).map(
     ([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`,

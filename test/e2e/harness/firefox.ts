@@ -3,18 +3,26 @@
  * temporary add-on from dist/firefox.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { BidiClient, type RemoteValue } from './bidi.ts';
 import type { DriverEnv } from './chromium.ts';
 import { ACTIVE_TAB_ID, pollUntil, screenshotPath, unwrapValue, wrapExpression } from './common.ts';
-import { writeFirefoxProfile } from './firefox-profile.ts';
+import { GECKO_ID, writeFirefoxProfile } from './firefox-profile.ts';
 import { BROWSER_BINARIES } from './paths.ts';
 import type { ExtensionSession, LaunchOptions, ScreenshotOptions, Tab } from './types.ts';
 
 export async function launchFirefox(env: DriverEnv, opts: LaunchOptions): Promise<ExtensionSession> {
-  const uuid = randomUUID();
-  writeFirefoxProfile(env.profileDir, uuid, opts.colorScheme ?? 'light');
+  const uuid = env.extensionUuid;
+  const kept: Record<string, boolean> = env.kept
+    ? {
+        // The temporary add-on is uninstalled when Firefox quits and installed again at the next
+        // launch; without these, uninstalling wipes its storage.local and forgets its UUID
+        // (Extension.sys.mjs, LEAVE_STORAGE_PREF / LEAVE_UUID_PREF in Firefox ESR 153).
+        'extensions.webextensions.keepStorageOnUninstall': true,
+        'extensions.webextensions.keepUuidOnUninstall': true,
+      }
+    : {};
+  writeFirefoxProfile(env.profileDir, uuid, opts.colorScheme ?? 'light', { ...kept, ...opts.prefs });
   const child = spawn(
     BROWSER_BINARIES.firefox,
     [
@@ -140,6 +148,40 @@ class FirefoxSession implements ExtensionSession {
       `a tab at ${urlPrefix}`,
       opts?.timeoutMs,
     );
+  }
+
+  async triggerAction(urlPrefix: string): Promise<void> {
+    await this.tabIdOf(urlPrefix); // activates that tab: the action acts on the selected tab
+    await this.chromeEval(`(() => {
+      const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+      const extension = WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension;
+      ExtensionParent.apiManager.global.browserActionFor(extension).triggerAction(window);
+      return true;
+    })()`);
+  }
+
+  async grantFromBrowserUi(origin: string): Promise<void> {
+    await this.chromeEval(`(async () => {
+      const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
+      const extension = WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension;
+      await ExtensionPermissions.add(extension.id, { permissions: [], origins: [${JSON.stringify(origin)}] }, extension);
+      return true;
+    })()`);
+  }
+
+  /** Evaluates in the browser window's privileged chrome document (needs --remote-allow-system-access). */
+  private async chromeEval(expression: string): Promise<void> {
+    const tree = await this.bidi.send<{ contexts: { context: string; url: string }[] }>(
+      'browsingContext.getTree',
+      { maxDepth: 0, 'moz:scope': 'chrome' },
+    );
+    const win = tree.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
+    if (!win) throw new Error('no browser window in the chrome scope');
+    const reply = await this.bidi.send<{ type: string; exceptionDetails?: { text: string } }>(
+      'script.evaluate',
+      { expression, target: { context: win.context }, awaitPromise: true },
+    );
+    if (reply.type === 'exception') throw new Error(`in chrome scope: ${reply.exceptionDetails?.text}`);
   }
 
   async close(): Promise<void> {

@@ -3,7 +3,8 @@
  * (dist/chrome or dist/firefox) and an HTTPS fixture server that the broker hostnames resolve to.
  * See test/e2e/README.md.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeCertificate } from './cert.ts';
@@ -33,15 +34,21 @@ export async function launch(browser: BrowserName, opts: LaunchOptions = {}): Pr
     throw new Error(`${DIST[browser]} has no build: run \`npm run build\` first`);
   }
   const tmp = mkdtempSync(join(tmpdir(), `gexfocus-e2e-${browser}-`));
-  const profileDir = join(tmp, 'profile');
-  mkdirSync(profileDir);
+  // A kept profile (opts.profileDir) holds the profile and the build's copy at fixed paths: Chromium
+  // derives an unpacked extension's id from its path, and the id keys its storage.
+  const keep = opts.profileDir;
+  const profileDir = join(keep ?? tmp, 'profile');
+  mkdirSync(profileDir, { recursive: true });
   // A private copy of the build: another `npm run build` in the same checkout empties dist/ mid-run.
-  const extensionDir = join(tmp, 'extension');
+  const extensionDir = join(keep ?? tmp, 'extension');
+  rmSync(extensionDir, { recursive: true, force: true });
   cpSync(DIST[browser], extensionDir, { recursive: true });
   const server = await startFixtureServer(makeCertificate(tmp, FIXTURE_HOSTS));
   const env: DriverEnv = {
     profileDir,
     extensionDir,
+    extensionUuid: keep ? keptUuid(keep) : randomUUID(),
+    kept: keep !== undefined,
     port: server.port,
     fixtureUrl: (host, path) => `https://${host}:${server.port}${path.startsWith('/') ? path : `/${path}`}`,
     cleanup: async () => {
@@ -55,4 +62,13 @@ export async function launch(browser: BrowserName, opts: LaunchOptions = {}): Pr
     await env.cleanup();
     throw error;
   }
+}
+
+/** The Firefox UUID pinned for a kept profile: the same on every launch, so its storage is found again. */
+function keptUuid(dir: string): string {
+  const file = join(dir, 'extension-uuid');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const uuid = randomUUID();
+  writeFileSync(file, uuid);
+  return uuid;
 }

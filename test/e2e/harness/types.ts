@@ -5,6 +5,18 @@ export type ColorScheme = 'light' | 'dark';
 export interface LaunchOptions {
   /** `prefers-color-scheme` for every page of the session (default light). */
   colorScheme?: ColorScheme;
+  /**
+   * Firefox only: extra prefs written into the profile's user.js (after the harness's own, so they
+   * win), e.g. `{ 'extensions.webextOptionalPermissionPrompts': false }` to auto-grant
+   * permissions.request. Chromium has no equivalent and ignores them.
+   */
+  prefs?: Record<string, string | number | boolean>;
+  /**
+   * A directory kept across launches (the caller creates and removes it): the browser profile and the
+   * copy of the build live there, so a second `launch()` on it is a restart of the same browser
+   * profile with the same extension id/UUID and its storage. Without it every launch is fresh.
+   */
+  profileDir?: string;
 }
 
 export interface ScreenshotOptions {
@@ -53,5 +65,21 @@ export interface ExtensionSession {
   extEval<T>(expr: string): Promise<T>;
   /** The browser tab id (as `ext.tabs` sees it) of the first tab whose URL starts with the prefix. */
   tabIdOf(urlPrefix: string, opts?: { timeoutMs?: number }): Promise<number>;
+  /**
+   * Clicks the extension's toolbar button for the tab at `urlPrefix` (made active first), with the
+   * browser's own effects: activeTab on that tab (the extension may read its URL and script it until
+   * it navigates) and the real popup opening (not driven by the harness). Chromium: CDP
+   * `Extensions.triggerAction`; Firefox: the action's `triggerAction` from a chrome-scope BiDi script.
+   */
+  triggerAction(urlPrefix: string): Promise<void>;
+  /**
+   * Grants an optional host permission the way the user can outside the extension, with no prompt.
+   * Chromium: chrome://extensions' own API (`developerPrivate.addHostPermission`, what its "Site
+   * access" setting does) records it as granted by the user; the extension's next
+   * `permissions.request` for it then resolves true without a prompt (`contains` stays false until
+   * that request). Firefox: `ExtensionPermissions.add` (what about:addons' Permissions tab does);
+   * granted at once. A test-only path: the shipped extension cannot do this.
+   */
+  grantFromBrowserUi(origin: string): Promise<void>;
   close(): Promise<void>;
 }
