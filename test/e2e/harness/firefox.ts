@@ -15,9 +15,10 @@ export async function launchFirefox(env: DriverEnv, opts: LaunchOptions): Promis
   const uuid = env.extensionUuid;
   const kept: Record<string, boolean> = env.kept
     ? {
-        // The temporary add-on is uninstalled when Firefox quits and installed again at the next
-        // launch; without these, uninstalling wipes its storage.local and forgets its UUID
-        // (Extension.sys.mjs, LEAVE_STORAGE_PREF / LEAVE_UUID_PREF in Firefox ESR 153).
+        // A guard: uninstalling an add-on clears its storage.local and forgets its UUID unless these
+        // are set (Extension.sys.mjs, LEAVE_STORAGE_PREF / LEAVE_UUID_PREF, Firefox ESR 153). Tried
+        // 2026-11: with the harness's shutdown (session.end, SIGTERM) storage survived even with them
+        // off, so the temporary add-on's cleanup did not run; these keep it so if that changes.
         'extensions.webextensions.keepStorageOnUninstall': true,
         'extensions.webextensions.keepUuidOnUninstall': true,
       }
