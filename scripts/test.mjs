@@ -13,21 +13,29 @@ const BROWSERS = { chromium: '/usr/bin/chromium', 'firefox-esr': '/usr/bin/firef
 const INSTALL = 'sudo bash scripts/install-browsers.sh';
 
 /** Runs a command with inherited output; with `capture`, stdout is returned instead of shown. */
-function run(cmd, args, { capture = false } = {}) {
+function run(cmd, args, { capture = false, buffer = false } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, {
       cwd: ROOT,
-      stdio: ['ignore', capture ? 'pipe' : 'inherit', 'inherit'],
+      stdio: ['ignore', capture || buffer ? 'pipe' : 'inherit', buffer ? 'pipe' : 'inherit'],
       env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? (process.stdout.isTTY ? '1' : '0') },
     });
     let out = '';
     child.stdout?.on('data', (d) => {
       out += d;
     });
+    child.stderr?.on('data', (d) => {
+      out += d;
+    });
     child.on('error', reject);
-    child.on('close', (code, signal) =>
-      code === 0 ? resolve(out) : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code ?? signal}`)),
-    );
+    child.on('close', (code, signal) => {
+      if (code === 0) resolve(out);
+      else {
+        const error = new Error(`${cmd} ${args.join(' ')} exited with ${code ?? signal}`);
+        error.output = out;
+        reject(error);
+      }
+    });
   });
 }
 
@@ -60,22 +68,39 @@ async function browsersPresent() {
 
 // Each vitest run also writes a JSON report, so the summary can count the tests of both runs.
 const REPORTS = `${ROOT}artifacts/test-results`;
-const vitest = (project, report) => () =>
-  run('npx', [
-    '--no-install',
-    'vitest',
-    'run',
-    '--project',
-    project,
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${REPORTS}/${report}.json`,
-  ]);
+const vitestArgs = (project, report) => [
+  '--no-install',
+  'vitest',
+  'run',
+  '--project',
+  project,
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${REPORTS}/${report}.json`,
+];
+const vitest = (project, report) => () => run('npx', vitestArgs(project, report));
+
+/**
+ * Both browsers' E2E projects at once, as two processes (one vitest run keeps its projects' files
+ * in one queue). Each run's output is printed whole when it ends, so the two do not interleave.
+ */
+async function e2eInParallel() {
+  const runs = ['chromium', 'firefox'].map((browser) =>
+    run('npx', vitestArgs(`e2e-${browser}`, `e2e-${browser}`), { buffer: true }).then(
+      (out) => ({ browser, out, ok: true }),
+      (error) => ({ browser, out: error.output ?? error.message, ok: false }),
+    ),
+  );
+  const results = await Promise.all(runs);
+  for (const { browser, out } of results) console.log(`\n─── E2E in ${browser} ───\n${out}`);
+  const failed = results.filter((r) => !r.ok).map((r) => r.browser);
+  if (failed.length > 0) throw new Error(`E2E failed in ${failed.join(' and ')}`);
+}
 
 function countTests() {
   let passed = 0;
   let failed = 0;
-  for (const report of ['unit', 'e2e']) {
+  for (const report of ['unit', 'e2e-chromium', 'e2e-firefox']) {
     const file = `${REPORTS}/${report}.json`;
     if (!existsSync(file)) continue;
     const r = JSON.parse(readFileSync(file, 'utf8'));
@@ -92,7 +117,7 @@ const STEPS = [
   ['unit tests', vitest('unit', 'unit')],
   ['build (chrome, firefox, cli)', () => run('npm', ['run', '--silent', 'build'])],
   ['web-ext lint dist/firefox', webExtLint],
-  ['E2E in Chromium and Firefox ESR', vitest('e2e-*', 'e2e')],
+  ['E2E in Chromium and Firefox ESR (in parallel)', e2eInParallel],
 ];
 
 rmSync(REPORTS, { recursive: true, force: true });
