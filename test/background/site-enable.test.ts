@@ -9,6 +9,7 @@ import {
   disableSite,
   enableHost,
   enableSite,
+  onOriginsRemoved,
   siteStatus,
 } from '../../src/background/picker/site-flow.ts';
 import { siteEnabledFrom } from '../../src/background/readings/site-enabled.ts';
@@ -119,5 +120,27 @@ describe('the site switch', () => {
     expect(siteEnabledFrom({ sites }, 's.tradingview.com')).toBe(false);
     expect(siteEnabledFrom({ sites }, 'finance.yahoo.com')).toBe(true);
     expect(siteEnabledFrom({ sites: { com: true } }, 'trade.thinkorswim.com')).toBe(false);
+  });
+});
+
+describe('access removed in the browser settings', () => {
+  it('unregisters the host and turns its switch off, keeping a picked price for a later grant', async () => {
+    const { api, state } = fakeApi({ url: `https://${HOST}/trade`, granted: [HTTPS] });
+    await enableHost(api, HOST);
+    await savePicked(api, HOST, PICK, 1);
+    state.granted.delete(HTTPS); // what the browser did before telling us
+    expect(await onOriginsRemoved(api, [HTTPS])).toEqual([HOST]);
+    expect(state.registered.size).toBe(0);
+    expect(state.sites[HOST]).toBe(false);
+    expect(state.pickers.has(HOST)).toBe(true);
+  });
+
+  it('leaves a host alone while it still holds another origin, and ignores built-in hosts', async () => {
+    const { api, state } = fakeApi({ url: `http://${HOST}/trade`, granted: [HTTPS, HTTP] });
+    await enableHost(api, HOST);
+    state.granted.delete(HTTP);
+    expect(await onOriginsRemoved(api, [HTTP, 'https://www.cnbc.com/*'])).toEqual([]);
+    expect(state.registered.size).toBe(1);
+    expect(state.sites[HOST]).toBe(true);
   });
 });

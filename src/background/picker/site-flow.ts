@@ -12,7 +12,14 @@
  */
 import { isBuiltInHost } from '../../content/adapters/registry.ts';
 import { siteEnabledFrom } from '../readings/site-enabled.ts';
-import { ensureRegistered, grantedOrigins, hostOfUrl, type PickerApi, releaseHost } from './flow.ts';
+import {
+  ensureRegistered,
+  grantedOrigins,
+  hostOfUrl,
+  type PickerApi,
+  releaseHost,
+  scriptIdOf,
+} from './flow.ts';
 
 export interface SiteStatus {
   host: string | null;
@@ -92,4 +99,23 @@ export async function disableSite(api: PickerApi, tabId: number): Promise<{ host
   // The running content script stops once it re-reads its config (off, no pick).
   await api.sendCommand(tabId, 'picker/forget');
   return { host };
+}
+
+/**
+ * The user took a host's access away in the browser's own settings (permissions.onRemoved). The
+ * registration can no longer run there, so drop it and turn the host's switch off: the popup then
+ * offers "Read prices on <host>" again instead of showing a switch that cannot work. A picked
+ * selector is kept, so granting the host again brings it back. A host that still holds another
+ * origin (http removed, https kept) is left as it is.
+ */
+export async function onOriginsRemoved(api: PickerApi, origins: readonly string[]): Promise<string[]> {
+  const hosts = new Set(origins.map((o) => hostOfUrl(o)).filter((h) => h !== null));
+  const released: string[] = [];
+  for (const host of hosts) {
+    if (isBuiltInHost(host) || (await grantedOrigins(api, host)).length > 0) continue;
+    if (await api.registeredMatches(scriptIdOf(host))) await api.unregister(scriptIdOf(host));
+    if ((await api.getSites())[host] === true) await api.setSite(host, false);
+    released.push(host);
+  }
+  return released;
 }
