@@ -1,18 +1,13 @@
 import { render } from 'preact';
 import '../ui/theme.css';
 import './options.css';
+import { BUILT_IN_HOSTS } from '../core/built-in-hosts.ts';
 import { ext } from '../platform/browser.ts';
 import { backgroundApi } from './api.ts';
 import { Options } from './options.tsx';
 
 const manifest = ext.runtime.getManifest();
-const builtInHosts = [
-  ...new Set(
-    (manifest.content_scripts ?? [])
-      .flatMap((c) => c.matches ?? [])
-      .map((m) => m.replace(/^https?:\/\//, '').replace(/\/.*$/, '')),
-  ),
-];
+const builtInHosts = [...BUILT_IN_HOSTS];
 
 render(
   <Options api={backgroundApi} version={manifest.version} builtInHosts={builtInHosts} />,

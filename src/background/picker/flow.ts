@@ -9,7 +9,7 @@
  * - forget: remove the selectors; the registration and the optional host permission go too unless
  *   the user also turned reading on for that host (./site-flow.ts), which still needs them.
  */
-import { isBuiltInHost } from '../../content/adapters/registry.ts';
+import { isBuiltInHost } from '../../core/built-in-hosts.ts';
 import type { ContentCommand } from '../../messaging/protocol.ts';
 import type { SavedPicker } from '../../messaging/types.ts';
 

@@ -1,5 +1,5 @@
 /** Picker messages: popup → background → content script, and the content script's pick. */
-import { isBuiltInHost } from '../../content/adapters/registry.ts';
+import { isBuiltInHost } from '../../core/built-in-hosts.ts';
 import type { Handlers } from '../../messaging/router.ts';
 import { browserPickerApi as api } from './browser-api.ts';
 import { forgetPicked, hostOfUrl, savePicked, startPicking } from './flow.ts';

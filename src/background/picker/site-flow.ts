@@ -10,7 +10,7 @@
  * would otherwise keep the content script reading (it overrides the switch), and the user asked for
  * reading on that host to stop.
  */
-import { isBuiltInHost } from '../../content/adapters/registry.ts';
+import { isBuiltInHost } from '../../core/built-in-hosts.ts';
 import { siteEnabledFrom } from '../readings/site-enabled.ts';
 import {
   ensureRegistered,

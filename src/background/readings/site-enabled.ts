@@ -5,7 +5,7 @@
  * a built-in adapter exists, off elsewhere. Read defensively: a malformed value falls back to the
  * default instead of throwing.
  */
-import { isBuiltInHost } from '../../content/adapters/registry.ts';
+import { isBuiltInHost } from '../../core/built-in-hosts.ts';
 import { ext } from '../../platform/browser.ts';
 
 export function siteEnabledFrom(settings: unknown, host: string): boolean {

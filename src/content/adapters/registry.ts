@@ -1,4 +1,4 @@
-/** Every built-in adapter, most specific first. Pure data, shared by the content script and the background. */
+/** Every built-in adapter, most specific first. The hosts they run on: src/core/built-in-hosts.ts. */
 import { cnbc } from './cnbc.ts';
 import { fidelity } from './fidelity.ts';
 import { googleFinance } from './google-finance.ts';
@@ -27,27 +27,3 @@ export const ADAPTERS: readonly Adapter[] = [
 export function findAdapter(url: URL): Adapter | undefined {
   return ADAPTERS.find((a) => a.matches(url));
 }
-
-/** Hosts where a built-in adapter may run (reading enabled by default there). */
-export function isBuiltInHost(host: string): boolean {
-  return BUILT_IN_HOSTS.some((h) =>
-    h.startsWith('*.') ? host === h.slice(2) || host.endsWith(h.slice(1)) : host === h,
-  );
-}
-
-const BUILT_IN_HOSTS = [
-  '*.tradingview.com',
-  'www.tradingview-widget.com',
-  'finance.yahoo.com',
-  '*.finance.yahoo.com',
-  'www.google.com',
-  '*.investing.com',
-  'www.cnbc.com',
-  'www.marketwatch.com',
-  '*.interactivebrokers.com',
-  '*.interactivebrokers.ie',
-  '*.interactivebrokers.co.uk',
-  '*.fidelity.com',
-  '*.tradovate.com',
-  '*.ninjatrader.com',
-];
