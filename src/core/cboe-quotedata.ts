@@ -29,6 +29,8 @@ export interface QuoteTableOptions {
   asOf?: string;
   /** Underlying price to use when the file's "Last:" is missing or unreadable (price units). */
   spot?: number;
+  /** Called with the share of rows read (0–1) every 1,000 rows, for a progress bar. */
+  onProgress?: (fraction: number) => void;
 }
 
 /** How to supply a time the file does not give readably. */
@@ -108,6 +110,9 @@ function parse(text: string, options: QuoteTableOptions, at: (line: number) => v
     if (raw.trim() === '') continue;
     const ln = k + 1;
     at(ln);
+    if (options.onProgress && (k - headerAt) % 1000 === 0) {
+      options.onProgress((k - headerAt) / (lines.length - headerAt));
+    }
     const f = splitCsvLine(raw);
     if (!f) throw new ChainParseError(ln, '', 'unterminated quoted field');
     if (f.length < col.width)

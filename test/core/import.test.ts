@@ -224,3 +224,14 @@ describe('generic CSV', () => {
     expect(thrown(() => importChain('  \n ')).message).toMatch(/empty/);
   });
 });
+
+describe('import progress', () => {
+  it('reports rising progress through a large Cboe quote table, ending at 1', () => {
+    const seen: number[] = [];
+    importChain(shared('spx_quotedata_2023-09-14_full.csv'), { onProgress: (f) => seen.push(f) });
+    expect(seen.length).toBeGreaterThan(8); // 9,960 rows → every 1,000 rows, plus start and end
+    expect(seen.at(-1)).toBe(1);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]!).toBeGreaterThanOrEqual(seen[i - 1]!);
+    expect(seen.some((f) => f > 0.4 && f < 0.6)).toBe(true);
+  });
+});

@@ -25,7 +25,7 @@ export function importCboeCsv(text: string, opts: ImportOptions = {}): ImportRes
   let asOfStatus: AsOfStatus = 'file';
   let chain: Chain;
   try {
-    chain = parseCboeQuoteTable(text);
+    chain = parseCboeQuoteTable(text, { onProgress: opts.onProgress });
   } catch (e) {
     if (!(e instanceof ChainParseError)) throw e;
     if (e.field !== 'Date')
@@ -34,7 +34,7 @@ export function importCboeCsv(text: string, opts: ImportOptions = {}): ImportRes
         column: e.field || undefined,
       });
     try {
-      chain = parseCboeQuoteTable(text, { asOf: PLACEHOLDER });
+      chain = parseCboeQuoteTable(text, { asOf: PLACEHOLDER, onProgress: opts.onProgress });
     } catch (e2) {
       if (e2 instanceof ChainParseError)
         throw new ImportError(`Cboe quote table, ${e2.message}`, {
