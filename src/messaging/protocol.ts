@@ -15,6 +15,7 @@ import type {
   OverlayView,
   PageReport,
   SavedPicker,
+  SiteStatus,
   TabAnalysis,
   TabReading,
 } from './types.ts';
@@ -91,18 +92,7 @@ export interface OverlayEnvelope {
 /** Popup / options page → background: "Read prices on <host>" (reading on a host without an adapter). */
 interface SiteMessages {
   /** The tab's host, its switch, the origins held and the ones "Read prices" would ask for. */
-  'site/status': Entry<
-    'extension',
-    { tabId: number },
-    {
-      host: string | null;
-      builtIn: boolean;
-      enabled: boolean;
-      granted: string[];
-      request: string[];
-      picked: boolean;
-    }
-  >;
+  'site/status': Entry<'extension', { tabId: number }, SiteStatus>;
   /** After the popup's permission request: switch on, register the dynamic script, start on the tab. */
   'site/enable': Entry<'extension', { tabId: number }, { host: string | null }>;
   /** Switch off, forget the pick, unregister, remove the host's optional permissions. */

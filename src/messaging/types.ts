@@ -35,6 +35,20 @@ export interface TabReading extends PageReport {
   at: number;
 }
 
+/** "Read prices on <host>": the tab's host, its switch, and the permissions it holds or needs. */
+export interface SiteStatus {
+  host: string | null;
+  builtIn: boolean;
+  /** The site switch (settings.sites, else the built-in default). */
+  enabled: boolean;
+  /** Origins of this host the extension holds (optional permissions). */
+  granted: string[];
+  /** What "Read prices on <host>" asks for: https, plus http when the page is http. */
+  request: string[];
+  /** A picked selector is saved for the host. */
+  picked: boolean;
+}
+
 /** A price element the user picked on a site (storage.local `pickers[host]`). */
 export interface SavedPicker {
   /** Candidate selectors, most robust first; the first that matches and parses wins. */

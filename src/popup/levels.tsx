@@ -5,6 +5,7 @@
  * old chain is flagged.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { isStaleChain } from '../core/chain-age.ts';
 import { explainRegime } from '../core/regime.ts';
 import { normalizeSymbol, suggestRatio } from '../core/symbol-map.ts';
 import { send } from '../messaging/send.ts';
@@ -20,8 +21,6 @@ import {
 } from '../ui/format.ts';
 
 const REFRESH_MS = 5_000;
-/** Older than this, the positions behind the levels belong to another session. */
-const STALE_MS = 18 * 3600_000;
 
 export function Levels({ tabId }: { tabId: number }) {
   const [analysis, setAnalysis] = useState<TabAnalysis | null>(null);
@@ -156,9 +155,9 @@ function LevelsOk({ a, now }: { a: TabLevels; now: number }) {
           Every contract in this chain has expired: these are the levels as of its snapshot, not now.
         </p>
       )}
-      <p class={`small ${age > STALE_MS ? 'warn' : 'muted'}`} data-testid="levels-age">
+      <p class={`small ${isStaleChain(age) ? 'warn' : 'muted'}`} data-testid="levels-age">
         {a.underlying} chain from {formatNewYork(a.asOf)}, {formatAge(age)} old
-        {age > STALE_MS ? ': stale — positions have changed since; import today’s chain.' : '.'}
+        {isStaleChain(age) ? ': stale — positions have changed since; import today’s chain.' : '.'}
       </p>
     </section>
   );

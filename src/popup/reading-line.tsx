@@ -6,14 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { send } from '../messaging/send.ts';
 import type { TabReading } from '../messaging/types.ts';
-
-const REASONS: Record<string, string> = {
-  jump: 'jumped too far from the last price',
-  'not-positive': 'not a positive number',
-  'not-finite': 'not a number',
-  'prior-close': "previous day's close, not live",
-  halted: 'trading halted',
-};
+import { SUSPECT_REASONS } from '../ui/format.ts';
 
 // Inline styles: popup.css belongs to the popup shell; these few rules travel with the component.
 const tag = (color: string) => ({
@@ -91,7 +84,7 @@ export function ReadingLine({ tabId }: { tabId: number | undefined }) {
         )}
         {reading.suspect && (
           <span style={BAD} data-testid="reading-suspect">
-            suspect: {REASONS[reading.reason ?? ''] ?? 'check the page'}
+            suspect: {SUSPECT_REASONS[reading.reason ?? ''] ?? 'check the page'}
           </span>
         )}
         <span class="muted"> · {age(now - reading.at)}</span>

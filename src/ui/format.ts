@@ -61,3 +61,12 @@ export function formatNewYork(iso: string | number): string {
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')} New York`;
 }
+
+/** Why a reading is suspect, in the words the popup and the overlay both use. */
+export const SUSPECT_REASONS: Record<string, string> = {
+  jump: 'price jumped, not confirmed yet',
+  'not-positive': 'not a positive number',
+  'not-finite': 'not a number',
+  'prior-close': "previous day's close, not live",
+  halted: 'trading halted',
+};

@@ -5,6 +5,7 @@
  * direction (lesson 01), every figure carries its unit, and an old chain is flagged.
  */
 import type { Analysis } from '../../core/analyze.ts';
+import { isStaleChain } from '../../core/chain-age.ts';
 import type { Evaluation } from '../../core/evaluate.ts';
 import type { Regime } from '../../core/regime.ts';
 import { toPage } from '../../core/symbol-map.ts';
@@ -16,11 +17,9 @@ import {
   formatMoney,
   formatNewYork,
   formatPrice,
+  SUSPECT_REASONS,
 } from '../../ui/format.ts';
 import type { TabContext } from '../analysis/tab-levels.ts';
-
-/** Older than this, the positions behind the levels belong to another session (as in the popup). */
-export const STALE_MS = 18 * 3600_000;
 
 const LINES: Record<Regime, string> = {
   stabilizing:
@@ -29,14 +28,6 @@ const LINES: Record<Regime, string> = {
     'Dealer hedging buys strength and sells weakness here: it tends to extend moves, not pick a direction.',
   transition:
     'Dealer gamma is near balance or a flip is close: damping and extending can switch. No direction.',
-};
-
-const REASONS: Record<string, string> = {
-  jump: 'price jumped, not confirmed yet',
-  'not-positive': 'not a positive number',
-  'not-finite': 'not a number',
-  'prior-close': "previous day's close, not live",
-  halted: 'trading halted',
 };
 
 const title = (r: Regime) => r[0]!.toUpperCase() + r.slice(1);
@@ -78,7 +69,7 @@ export function overlayView(
   };
   const converted = !(c.conversion.kind === 'ratio' && c.conversion.ratio === 1);
   const age = nowMs - Date.parse(c.summary.asOf);
-  const stale = age > STALE_MS;
+  const stale = isStaleChain(age);
   const notes: OverlayView['notes'] = [];
   if (c.atSnapshot)
     notes.push({
@@ -91,7 +82,8 @@ export function overlayView(
   });
   const flags: string[] = [];
   if (c.reading.method === 'generic' || c.reading.confidence < 0.5) flags.push('guess');
-  if (c.reading.suspect) flags.push(`suspect: ${REASONS[c.reading.reason ?? ''] ?? 'check the page'}`);
+  if (c.reading.suspect)
+    flags.push(`suspect: ${SUSPECT_REASONS[c.reading.reason ?? ''] ?? 'check the page'}`);
   return {
     verdict,
     title: title(verdict),

@@ -11,6 +11,7 @@
  * reading on that host to stop.
  */
 import { isBuiltInHost } from '../../core/built-in-hosts.ts';
+import type { SiteStatus } from '../../messaging/types.ts';
 import { siteEnabledFrom } from '../readings/site-enabled.ts';
 import {
   ensureRegistered,
@@ -20,19 +21,6 @@ import {
   releaseHost,
   scriptIdOf,
 } from './flow.ts';
-
-export interface SiteStatus {
-  host: string | null;
-  builtIn: boolean;
-  /** The site switch (settings.sites, else the built-in default). */
-  enabled: boolean;
-  /** Origins of this host the extension holds (optional permissions). */
-  granted: string[];
-  /** What "Read prices on <host>" asks for: https, plus http when the page is http. */
-  request: string[];
-  /** A picked selector is saved for the host. */
-  picked: boolean;
-}
 
 export async function siteStatus(api: PickerApi, tabId: number): Promise<SiteStatus> {
   const url = await api.tabUrl(tabId);

@@ -1,5 +1,6 @@
 /** The Chains section: what is stored, how old it is, which page symbols it answers to. */
 import { useState } from 'preact/hooks';
+import { isStaleChain } from '../../core/chain-age.ts';
 import { FORMAT_LABELS } from '../../core/import/result.ts';
 import { describeConversion } from '../../core/symbol-map.ts';
 import type { ChainSummary } from '../../messaging/types.ts';
@@ -18,7 +19,6 @@ interface Props {
 }
 
 /** A chain older than a day describes another session (lesson 01: structure decays in-session). */
-const STALE_MS = 24 * 3600_000;
 
 export function ChainList({ api, chains, problems, now, onChanged, onReplace }: Props) {
   const [busy, setBusy] = useState(false);
@@ -156,7 +156,7 @@ function ChainRow({ chain: c, now, busy, api, run, onReplace }: RowProps) {
         <dt>Snapshot</dt>
         <dd>
           {formatNewYork(c.asOf)} · {formatAge(age)} ago{' '}
-          {age > STALE_MS && (
+          {isStaleChain(age) && (
             <span class="warn">stale: dealer positioning has changed since; import today's chain</span>
           )}
         </dd>
