@@ -128,6 +128,29 @@ describe.each(BROWSERS)('%s options page', (browser) => {
     await page.close();
   });
 
+  it.each([
+    ['Cboe quote-table CSV', 'spx-quoted-minus-dayfirst.csv'],
+    ['Cboe delayed-quotes JSON', 'cboe-nvda-2025-01-06.json'],
+    ['CSV with a header row', 'generic-spx-2025-01-06-long.csv'],
+  ])('detects a %s from its text, chosen as a file and pasted alike (%s)', async (label, file) => {
+    const before = await storedChains(s);
+    const page = await s.newTab(s.extUrl(OPTIONS));
+    await page.waitFor(`${q('dropzone')}`);
+    const shows = `${text('preview-format')}.includes(${JSON.stringify(label)}) && ${q('preview-contracts')}`;
+    await page.setFiles('[data-testid="file-input"]', [fixture(file)]);
+    await page.waitFor(shows, { timeoutMs: 20_000 });
+    const fromFile = await page.eval<string>(text('preview-contracts'));
+    await page.click('[data-testid="preview-cancel"]');
+    await page.waitFor(`!${q('preview')} && ${q('paste')}`);
+    await paste(page, readFileSync(fixture(file), 'utf8'));
+    await page.waitFor(shows, { timeoutMs: 20_000 });
+    expect(await page.eval<string>(text('preview-contracts'))).toBe(fromFile);
+    await page.click('[data-testid="preview-cancel"]');
+    await page.waitFor(`!${q('preview')}`);
+    expect(await storedChains(s)).toEqual(before);
+    await page.close();
+  });
+
   it('still lists both chains after the page is closed and opened again', async () => {
     const page = await s.newTab(s.extUrl(OPTIONS));
     await page.waitFor(`${q('chain-SPX')} && ${q('chain-SPY')}`);
