@@ -119,6 +119,18 @@ class ChromiumSession implements ExtensionSession {
     }
   }
 
+  async stopBackground(): Promise<void> {
+    const cdp = await this.context.browser()!.newBrowserCDPSession();
+    try {
+      const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'service_worker' }] });
+      const ours = targetInfos.filter((t) => t.url.startsWith(`chrome-extension://${this.extensionId}/`));
+      if (ours.length === 0) throw new Error('the extension has no running service worker');
+      for (const t of ours) await cdp.send('Target.closeTarget', { targetId: t.targetId });
+    } finally {
+      await cdp.detach().catch(() => {});
+    }
+  }
+
   async grantFromBrowserUi(origin: string): Promise<void> {
     const page = await this.context.newPage();
     try {

@@ -161,6 +161,14 @@ class FirefoxSession implements ExtensionSession {
     })()`);
   }
 
+  async stopBackground(): Promise<void> {
+    await this.chromeEval(`(async () => {
+      const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+      await ExtensionParent.DebugUtils.terminateBackgroundScript(${JSON.stringify(GECKO_ID)});
+      return true;
+    })()`);
+  }
+
   async grantFromBrowserUi(origin: string): Promise<void> {
     await this.chromeEval(`(async () => {
       const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');

@@ -73,6 +73,12 @@ export interface ExtensionSession {
    */
   triggerAction(urlPrefix: string): Promise<void>;
   /**
+   * Stops the extension's background the way the browser does when it is idle (Chromium: closes the
+   * service worker's target; Firefox: terminates the event page, as about:debugging's "Terminate
+   * background script"). The next message or event starts a new instance.
+   */
+  stopBackground(): Promise<void>;
+  /**
    * Grants an optional host permission the way the user can outside the extension, with no prompt.
    * Chromium: chrome://extensions' own API (`developerPrivate.addHostPermission`, what its "Site
    * access" setting does) records it as granted by the user; the extension's next
