@@ -5,13 +5,13 @@
  * time of frames from the extension's content script) and its gzipped bundle size.
  * Usage: node bench/content-script.bench.mjs [seconds=20]
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { createServer as createViteServer } from 'vite';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const DIST = join(ROOT, 'dist/chrome');
@@ -20,32 +20,19 @@ const HOST = 'www.cnbc.com';
 const PAGE = readFileSync(join(ROOT, 'test/fixtures/pages', HOST, 'quotes.html'));
 
 const tmp = mkdtempSync(join(tmpdir(), 'gexfocus-bench-'));
-execFileSync(
-  'openssl',
-  [
-    'req',
-    '-x509',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:prime256v1',
-    '-nodes',
-    '-days',
-    '1',
-    '-subj',
-    '/CN=bench',
-    '-addext',
-    `subjectAltName=DNS:${HOST}`,
-    '-keyout',
-    join(tmp, 'key.pem'),
-    '-out',
-    join(tmp, 'cert.pem'),
-  ],
-  { stdio: 'pipe' },
-);
-const server = createServer(
-  { key: readFileSync(join(tmp, 'key.pem')), cert: readFileSync(join(tmp, 'cert.pem')) },
-  (_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE),
+// The E2E harness's certificate maker (TypeScript, loaded through vite's module runner).
+const vite = await createViteServer({
+  root: ROOT,
+  configFile: false,
+  logLevel: 'error',
+  appType: 'custom',
+  server: { middlewareMode: true, hmr: false, watch: null },
+});
+const { makeCertificate } = await vite.ssrLoadModule('/test/e2e/harness/cert.ts');
+await vite.close();
+const certificate = makeCertificate(tmp, [HOST]);
+const server = createServer(certificate, (_req, res) =>
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE),
 );
 await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
 const port = server.address().port;
