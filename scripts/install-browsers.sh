@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
-# Installs the browsers the E2E tests drive: Debian's chromium and firefox-esr. Run as root
+# Installs what the E2E tests need: Debian's chromium and firefox-esr, and openssl (the fixture
+# server's self-signed certificate). Run as root
 # (sudo bash scripts/install-browsers.sh). Idempotent: does nothing when both are installed.
 set -euo pipefail
 
 missing=()
-for pkg in chromium firefox-esr; do
+for pkg in chromium firefox-esr openssl; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
     missing+=("$pkg")
   fi
 done
 
 if [ "${#missing[@]}" -eq 0 ]; then
-  echo "install-browsers: chromium and firefox-esr already installed"
+  echo "install-browsers: chromium, firefox-esr and openssl already installed"
   exit 0
 fi
 
