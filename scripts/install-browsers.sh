@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the E2E tests need: Debian's chromium and firefox-esr, and openssl (the fixture
 # server's self-signed certificate). Run as root
-# (sudo bash scripts/install-browsers.sh). Idempotent: does nothing when both are installed.
+# (sudo bash scripts/install-browsers.sh). Idempotent: does nothing when all are installed.
 set -euo pipefail
 
 missing=()
