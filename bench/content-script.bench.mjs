@@ -31,8 +31,11 @@ const vite = await createViteServer({
 const { makeCertificate } = await vite.ssrLoadModule('/test/e2e/harness/cert.ts');
 await vite.close();
 const certificate = makeCertificate(tmp, [HOST]);
-const server = createServer(certificate, (_req, res) =>
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE),
+const DRIVER = readFileSync(join(ROOT, 'test/fixtures/pages/_shared/fixture-driver.js'));
+const server = createServer(certificate, (req, res) =>
+  req.url?.startsWith('/_shared/fixture-driver.js')
+    ? res.writeHead(200, { 'content-type': 'text/javascript' }).end(DRIVER)
+    : res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE),
 );
 await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
 const port = server.address().port;

@@ -19,13 +19,18 @@ export interface LoadedFixture {
 }
 
 const PAGES = join(import.meta.dirname, '../fixtures/pages');
+const DRIVER_TAG = '</script>\n<script src="/_shared/fixture-driver.js"></script>';
+// Appended to the page's own script: happy-dom does not share one classic script's top-level
+// `const`s with the next, as browsers do.
+const DRIVER = `${readFileSync(join(PAGES, '_shared/fixture-driver.js'), 'utf8')}</script>`;
 
 export function loadFixture(file: string, url: string): LoadedFixture {
   const window = new Window({
     url,
     settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true },
   } as ConstructorParameters<typeof Window>[0]);
-  window.document.write(readFileSync(join(PAGES, file), 'utf8'));
+  // happy-dom fetches nothing here: the shared driver goes in inline.
+  window.document.write(readFileSync(join(PAGES, file), 'utf8').replace(DRIVER_TAG, DRIVER));
   const document = window.document as unknown as Document;
   return {
     window,

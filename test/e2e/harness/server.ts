@@ -24,7 +24,10 @@ const isFile = (path: string) => existsSync(path) && statSync(path).isFile();
 
 /** The fixture file for a host and URL path, or undefined. Never leaves the host's folder. */
 export function resolveFixture(host: string, pathname: string): string | undefined {
-  const hostDir = join(PAGES_DIR, host.replace(/:\d+$/, '').toLowerCase());
+  // Scripts every fixture page shares (test/fixtures/pages/_shared/) answer on every host.
+  const hostDir = pathname.startsWith('/_shared/')
+    ? PAGES_DIR
+    : join(PAGES_DIR, host.replace(/:\d+$/, '').toLowerCase());
   const rel = normalize(decodeURIComponent(pathname)).replace(/^[/\\]+/, '');
   if (rel.startsWith('..') || host.includes('/') || host.includes('..')) return undefined;
   const parts = rel.split(sep).filter(Boolean);
