@@ -39,6 +39,13 @@ export interface Chain {
   iv: Float64Array;
   /** Open interest, contracts. */
   oi: Float64Array;
+  /**
+   * The day's traded volume, contracts; NaN = the source gives none for this line. `hasVolume` says
+   * whether the source format has a volume column at all (the positions model needs it).
+   */
+  volume: Float64Array;
+  /** True when the source carries volume (Cboe quote table, Cboe JSON `volume`, a CSV volume column). */
+  hasVolume: boolean;
   /** The feed's gamma as printed (per 1 unit of underlying, one option); NaN = absent. */
   gamma: Float64Array;
   /** 1-based line number in the source file (0 = not from a file). */
@@ -57,6 +64,8 @@ export interface ContractInput {
   iv: number;
   /** Contracts. */
   oi: number;
+  /** The day's volume, contracts; omit or NaN when the source has none. */
+  volume?: number;
   /** Feed gamma (per unit of underlying); omit or NaN when the source has none. */
   gamma?: number;
   /** 1-based source line, 0 if none. */
@@ -71,6 +80,8 @@ export interface ChainHeader {
   spot: number;
   /** ISO-8601 UTC or null. */
   asOf: string | null;
+  /** The source format has a volume column (default: true when any line carried a volume). */
+  hasVolume?: boolean;
 }
 
 /** Thrown by chainFromJSON and ChainBuilder on data that cannot form a chain. */
@@ -94,6 +105,8 @@ export class ChainBuilder {
   private strike = new Float64Array(this.cap);
   private iv = new Float64Array(this.cap);
   private oi = new Float64Array(this.cap);
+  private volume = new Float64Array(this.cap);
+  private anyVolume = false;
   private gamma = new Float64Array(this.cap);
   private sourceLine = new Uint32Array(this.cap);
 
@@ -131,6 +144,11 @@ export class ChainBuilder {
     this.strike[i] = c.strike;
     this.iv[i] = c.iv > 0 && Number.isFinite(c.iv) ? c.iv : Number.NaN;
     this.oi[i] = Number.isFinite(c.oi) && c.oi > 0 ? c.oi : 0;
+    const vol = c.volume;
+    if (vol !== undefined && Number.isFinite(vol) && vol >= 0) {
+      this.volume[i] = vol;
+      this.anyVolume = true;
+    } else this.volume[i] = Number.NaN;
     this.gamma[i] = c.gamma === undefined || !Number.isFinite(c.gamma) ? Number.NaN : c.gamma;
     this.sourceLine[i] = c.sourceLine ?? 0;
   }
@@ -162,6 +180,8 @@ export class ChainBuilder {
       strike: this.strike.slice(0, n),
       iv: this.iv.slice(0, n),
       oi: this.oi.slice(0, n),
+      volume: this.volume.slice(0, n),
+      hasVolume: this.header.hasVolume ?? this.anyVolume,
       gamma: this.gamma.slice(0, n),
       sourceLine: this.sourceLine.slice(0, n),
     };
@@ -180,6 +200,7 @@ export class ChainBuilder {
     this.strike = g(this.strike);
     this.iv = g(this.iv);
     this.oi = g(this.oi);
+    this.volume = g(this.volume);
     this.gamma = g(this.gamma);
     this.sourceLine = g(this.sourceLine);
   }
@@ -199,9 +220,12 @@ export function rootToUnderlying(root: string): string {
   return m ? m[1]! : root;
 }
 
-/** The JSON form: same fields, typed arrays as plain number arrays, NaN as null. */
+/**
+ * The JSON form: same fields, typed arrays as plain number arrays, NaN as null. Version 2 adds
+ * `volume` (null per line without one) and `hasVolume`; version 1 (no volume) is still read.
+ */
 export interface ChainJSON {
-  version: 1;
+  version: 2;
   underlying: string;
   underlyingName: string;
   spot: number | null;
@@ -215,6 +239,9 @@ export interface ChainJSON {
   strike: number[];
   iv: (number | null)[];
   oi: number[];
+  /** Absent in version 1. */
+  volume?: (number | null)[];
+  hasVolume?: boolean;
   gamma: (number | null)[];
   sourceLine: number[];
 }
@@ -224,7 +251,7 @@ const nanToNull = (a: Float64Array): (number | null)[] => Array.from(a, (x) => (
 /** Serialisable copy of a chain (JSON.stringify-safe: no NaN, no typed arrays). */
 export function chainToJSON(chain: Chain): ChainJSON {
   return {
-    version: 1,
+    version: 2,
     underlying: chain.underlying,
     underlyingName: chain.underlyingName,
     spot: Number.isNaN(chain.spot) ? null : chain.spot,
@@ -238,6 +265,8 @@ export function chainToJSON(chain: Chain): ChainJSON {
     strike: Array.from(chain.strike),
     iv: nanToNull(chain.iv),
     oi: Array.from(chain.oi),
+    volume: nanToNull(chain.volume),
+    hasVolume: chain.hasVolume,
     gamma: nanToNull(chain.gamma),
     sourceLine: Array.from(chain.sourceLine),
   };
@@ -250,7 +279,7 @@ export function chainFromJSON(value: unknown): Chain {
   };
   if (typeof value !== 'object' || value === null) return fail('(root)', 'is not an object');
   const v = value as Record<string, unknown>;
-  if (v.version !== 1) fail('version', 'is not 1');
+  if (v.version !== 1 && v.version !== 2) fail('version', 'is not 1 or 2');
   const str = (f: string): string =>
     typeof v[f] === 'string' ? (v[f] as string) : fail(f, 'is not a string');
   const strList = (f: string, re?: RegExp): string[] => {
@@ -298,6 +327,9 @@ export function chainFromJSON(value: unknown): Chain {
     strike: nums('strike', (x) => x > 0),
     iv: nums('iv', (x) => x > 0, true),
     oi: nums('oi', (x) => x >= 0),
+    volume:
+      v.volume === undefined ? new Float64Array(n).fill(Number.NaN) : nums('volume', (x) => x >= 0, true),
+    hasVolume: v.hasVolume === true && v.volume !== undefined,
     gamma: nums('gamma', () => true, true),
     sourceLine: Uint32Array.from(nums('sourceLine', int(2 ** 32))),
   };

@@ -19,7 +19,15 @@ export type SignModel = 'long-calls-short-puts' | 'short-all' | 'long-all';
  */
 export type Scope = 'all' | '0dte' | '7d' | 'ex-nearest';
 
+/**
+ * Whose contracts count as OI_i (methodology "Positions model"): 'oi' = open interest (default,
+ * end-of-day positions); 'oi+volume' adds the day's traded volume (a rough proxy for today's new
+ * positions); 'volume' = the day's volume alone. A chain without volume offers only 'oi'.
+ */
+export type PositionsModel = 'oi' | 'oi+volume' | 'volume';
+
 export const PRESETS: readonly Preset[] = ['live', 'classic'];
+export const POSITIONS_MODELS: readonly PositionsModel[] = ['oi', 'oi+volume', 'volume'];
 export const SIGN_MODELS: readonly SignModel[] = ['long-calls-short-puts', 'short-all', 'long-all'];
 export const SCOPES: readonly Scope[] = ['all', '0dte', '7d', 'ex-nearest'];
 
@@ -34,6 +42,8 @@ export interface Model {
   preset: Preset;
   signs: SignModel;
   scope: Scope;
+  /** Which contracts count (default 'oi'). */
+  positions: PositionsModel;
   /** Risk-free rate r, continuously compounded annual decimal (default 0). */
   rate: number;
   /** Dividend yield q, continuously compounded annual decimal (default 0). */
@@ -47,6 +57,7 @@ export const DEFAULT_MODEL: Readonly<Model> = Object.freeze({
   preset: 'live',
   signs: 'long-calls-short-puts',
   scope: 'all',
+  positions: 'oi',
   rate: 0,
   dividend: 0,
   multiplier: 100,
@@ -71,4 +82,11 @@ export function dealerSign(signs: SignModel, isCall: boolean): 1 | -1 {
   if (signs === 'short-all') return -1;
   if (signs === 'long-all') return 1;
   return isCall ? 1 : -1;
+}
+
+/** Contracts line i counts under a positions model (oi and volume in contracts; NaN volume = 0). */
+export function positionsOf(positions: PositionsModel, oi: number, volume: number): number {
+  // biome-ignore lint/complexity/useMathMinMax: Math.max(NaN, 0) is NaN; a line without volume counts 0.
+  const v = volume > 0 ? volume : 0;
+  return positions === 'oi' ? oi : positions === 'volume' ? v : oi + v;
 }

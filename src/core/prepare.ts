@@ -1,12 +1,12 @@
 /**
  * prepare(chain, model, evaluationMs): everything about each line that does not depend on spot,
  * computed once, in typed arrays, for the lines that take part. Lines are left out (and counted)
- * when expired (T ≤ 0), out of the scope, or without IV. Lines with zero OI are counted as used
- * but not stored (they add nothing). The classic preset keeps no-IV lines for the at-spot sums,
+ * when expired (T ≤ 0), out of the scope, or without IV. Lines that count zero contracts under the
+ * positions model (zero OI by default) are counted as used but not stored (they add nothing). The classic preset keeps no-IV lines for the at-spot sums,
  * which use the feed's gamma, exactly as the reproduced method does.
  */
 import type { Chain } from './chain';
-import { dealerSign, type Model } from './model';
+import { dealerSign, type Model, type PositionsModel, positionsOf } from './model';
 import { newYorkDate } from './ny-time';
 import { classicYears, liveYears, settlementInstant } from './settlement';
 
@@ -25,6 +25,11 @@ export interface LineCounts {
 
 export interface Prepared {
   readonly model: Model;
+  /**
+   * The positions model actually applied: model.positions, except 'oi' when the chain has no volume
+   * (a format without a volume column offers only open interest).
+   */
+  readonly positions: PositionsModel;
   /** Evaluation instant, epoch ms UTC. */
   readonly evaluationMs: number;
   /** New York date of the evaluation instant 'YYYY-MM-DD'. */
@@ -76,6 +81,8 @@ export function prepare(chain: Chain, model: Model, evaluationMs: number): Prepa
     });
   });
   const inScope = scopeFilter(chain, model, evaluationMs, evaluationDate, settle);
+  const positions: PositionsModel = chain.hasVolume ? model.positions : 'oi';
+  const count = (i: number) => positionsOf(positions, chain.oi[i]!, chain.volume[i]!);
   const counts: LineCounts = { total: chain.count, used: 0, expired: 0, noIv: 0, outOfScope: 0 };
   const keep: number[] = [];
   const years = new Float64Array(chain.count);
@@ -98,7 +105,7 @@ export function prepare(chain: Chain, model: Model, evaluationMs: number): Prepa
       counts.used++;
       usedStrikes.add(chain.strike[i]!);
     }
-    if (chain.oi[i]! > 0 && (hasIv || classic)) {
+    if (count(i) > 0 && (hasIv || classic)) {
       keep.push(i);
       years[i] = t;
     }
@@ -112,6 +119,7 @@ export function prepare(chain: Chain, model: Model, evaluationMs: number): Prepa
   const n = keep.length;
   const p = {
     model,
+    positions,
     evaluationMs,
     evaluationDate,
     counts,
@@ -148,7 +156,7 @@ export function prepare(chain: Chain, model: Model, evaluationMs: number): Prepa
     p.vol[j] = sigma * Math.sqrt(t);
     p.drift[j] = (r - q + 0.5 * sigma * sigma) * t;
     p.discQ[j] = Math.exp(-q * t);
-    p.weight[j] = dealerSign(model.signs, call) * chain.oi[i]! * M;
+    p.weight[j] = dealerSign(model.signs, call) * count(i) * M;
     p.feedGamma[j] = chain.gamma[i]!;
     p.settleGroup[j] = chain.root[i]! * chain.expirations.length + e;
     p.settleMs[j] = settle[p.settleGroup[j]!]!;

@@ -11,6 +11,8 @@ import {
   DEFAULT_MODEL,
   type Model,
   makeModel,
+  POSITIONS_MODELS,
+  type PositionsModel,
   PRESETS,
   type Preset,
   SCOPES,
@@ -19,17 +21,33 @@ import {
   type SignModel,
 } from './model';
 
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 /** How money figures are shown: $ per 1 % move, $ per 1-point move, or shares per 1 % move. */
 export type Units = 'per-1pct' | 'per-point' | 'shares';
 export const UNITS: readonly Units[] = ['per-1pct', 'per-point', 'shares'];
+
+/** Verdict colours: Okabe–Ito blue/orange (colour-blind safe, default) or the classic green/red. */
+export type Palette = 'okabe-ito' | 'classic';
+export const PALETTES: readonly Palette[] = ['okabe-ito', 'classic'];
+
+/** Browser notifications when the verdict changes or the price crosses the flip or a wall (opt-in). */
+export interface AlertSettings {
+  /** Off by default; turning it on asks for the optional `notifications` permission. */
+  enabled: boolean;
+  /** Minutes between two alerts for the same symbol (default 5). */
+  cooldownMin: number;
+  /** At most this many alerts in any hour, all symbols together (default 12). */
+  maxPerHour: number;
+}
 
 export interface Settings {
   version: typeof SETTINGS_VERSION;
   signs: SignModel;
   preset: Preset;
   scope: Scope;
+  /** Whose contracts count: open interest (default), plus the day's volume, or volume alone. */
+  positions: PositionsModel;
   /** Annual, continuously compounded decimal (0.05 = 5 %). */
   rate: number;
   /** Annual dividend yield, decimal. */
@@ -38,9 +56,13 @@ export interface Settings {
   multipliers: Record<string, number>;
   /** |balance| below `balance`, or a flip within `flipDistance`·S, is "transition". */
   transitionBand: { balance: number; flipDistance: number };
-  /** Draw the on-page overlay next to the price. */
+  /** Draw the on-page overlay next to the price (global switch). */
   overlay: boolean;
+  /** Per-site overlay switch: hostname → shown. Absent = follows the global switch. */
+  overlaySites: Record<string, boolean>;
   units: Units;
+  palette: Palette;
+  alerts: AlertSettings;
   /** Hostname → reading enabled. Absent = built-in default (on for the built-in broker hosts). */
   sites: Record<string, boolean>;
 }
@@ -52,20 +74,26 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   signs: DEFAULT_MODEL.signs,
   preset: DEFAULT_MODEL.preset,
   scope: DEFAULT_MODEL.scope,
+  positions: DEFAULT_MODEL.positions,
   rate: DEFAULT_MODEL.rate,
   dividend: DEFAULT_MODEL.dividend,
   multipliers: {},
   transitionBand: { ...DEFAULT_MODEL.transitionBand },
   overlay: true,
+  overlaySites: {},
   units: 'per-1pct',
+  palette: 'okabe-ito',
+  alerts: { enabled: false, cooldownMin: 5, maxPerHour: 12 },
   sites: {},
 });
 
+const HOST = z.string().check(z.regex(/^[a-z0-9.-]{1,253}(:\d+)?$/));
 const fraction = (max: number) => z.number().check(z.gte(0), z.lte(max));
 const FIELDS: { [K in Exclude<keyof Settings, 'version'>]: z.ZodMiniType<Settings[K]> } = {
   signs: z.enum(SIGN_MODELS as [SignModel, ...SignModel[]]),
   preset: z.enum(PRESETS as [Preset, ...Preset[]]),
   scope: z.enum(SCOPES as [Scope, ...Scope[]]),
+  positions: z.enum(POSITIONS_MODELS as [PositionsModel, ...PositionsModel[]]),
   rate: z.number().check(z.gte(-0.2), z.lte(0.5)),
   dividend: z.number().check(z.gte(0), z.lte(0.5)),
   multipliers: z.record(
@@ -74,8 +102,15 @@ const FIELDS: { [K in Exclude<keyof Settings, 'version'>]: z.ZodMiniType<Setting
   ),
   transitionBand: z.object({ balance: fraction(0.5), flipDistance: fraction(0.05) }),
   overlay: z.boolean(),
+  overlaySites: z.record(HOST, z.boolean()),
   units: z.enum(UNITS as [Units, ...Units[]]),
-  sites: z.record(z.string().check(z.regex(/^[a-z0-9.-]{1,253}(:\d+)?$/)), z.boolean()),
+  palette: z.enum(PALETTES as [Palette, ...Palette[]]),
+  alerts: z.object({
+    enabled: z.boolean(),
+    cooldownMin: z.number().check(z.gte(1), z.lte(240)),
+    maxPerHour: z.number().check(z.gte(1), z.lte(120)),
+  }),
+  sites: z.record(HOST, z.boolean()),
 };
 
 type Raw = Record<string, unknown>;
@@ -95,6 +130,8 @@ const MIGRATIONS: Record<number, (old: Raw) => Raw> = {
         ? { balance: band, flipDistance: DEFAULT_MODEL.transitionBand.flipDistance }
         : undefined,
   }),
+  // Version 3 added positions, overlaySites, palette and alerts: absent fields take their defaults.
+  2: (r) => ({ ...r, version: 3 }),
 };
 
 export interface SettingsRead {
@@ -162,6 +199,7 @@ export function modelFor(settings: Settings, underlying: string): Model {
     preset: settings.preset,
     signs: settings.signs,
     scope: settings.scope,
+    positions: settings.positions,
     rate: settings.rate,
     dividend: settings.dividend,
     multiplier: multiplierFor(settings, underlying),

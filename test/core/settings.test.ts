@@ -48,14 +48,37 @@ describe('settings', () => {
     expect(notes).toHaveLength(3);
   });
 
-  it('migrates version 1 (one global multiplier, bare band) to version 2', () => {
+  it('migrates version 1 (one global multiplier, bare band) through version 2 to version 3', () => {
     const { settings, notes } = readSettings({ version: 1, multiplier: 10, band: 0.1, signs: 'long-all' });
-    expect(settings.version).toBe(2);
+    expect(settings.version).toBe(3);
+    expect(notes).toContain('settings upgraded from version 2');
     expect(settings.multipliers).toEqual({ '*': 10 });
     expect(settings.transitionBand).toEqual({ balance: 0.1, flipDistance: 0.0025 });
     expect(settings.signs).toBe('long-all');
     expect(notes).toContain('settings upgraded from version 1');
     expect(multiplierFor(settings, 'XSP')).toBe(10);
+  });
+
+  it('migrates version 2 to version 3 keeping every choice and adding the new fields at their defaults', () => {
+    const v2 = { version: 2, signs: 'short-all', overlay: false, units: 'shares', sites: { 'x.com': true } };
+    const { settings, notes } = readSettings(v2);
+    expect(settings).toMatchObject({ version: 3, signs: 'short-all', overlay: false, units: 'shares' });
+    expect(settings.sites).toEqual({ 'x.com': true });
+    expect(settings.positions).toBe('oi');
+    expect(settings.overlaySites).toEqual({});
+    expect(settings.palette).toBe('okabe-ito');
+    expect(settings.alerts).toEqual({ enabled: false, cooldownMin: 5, maxPerHour: 12 });
+    expect(notes).toEqual(['settings upgraded from version 2']);
+    expect(modelFor(settings, 'SPX').positions).toBe('oi');
+  });
+
+  it('refuses an alert cool-down outside 1–240 minutes and a positions model it does not know', () => {
+    const s = readSettings(undefined).settings;
+    expect(() => updateSettings(s, { alerts: { enabled: true, cooldownMin: 0, maxPerHour: 5 } })).toThrow(
+      /setting "alerts"/,
+    );
+    expect(() => updateSettings(s, { positions: 'gamma' as never })).toThrow(/setting "positions"/);
+    expect(updateSettings(s, { positions: 'oi+volume' }).positions).toBe('oi+volume');
   });
 
   it('treats a non-object as defaults rather than throwing', () => {
