@@ -28,6 +28,24 @@ export function netGexAt(p: Prepared, S: number, lines?: Int32Array | readonly n
   return sum * INV_SQRT_2PI * S * 0.01;
 }
 
+/** Net and gross GEX at S ($ per 1 % move), gamma from IV (live), in one pass. */
+export function netGrossAt(p: Prepared, S: number): { net: number; gross: number } {
+  const x = Math.log(S);
+  let net = 0;
+  let gross = 0;
+  for (let i = 0; i < p.n; i++) {
+    const v = p.vol[i]!;
+    if (v === 0) continue;
+    const d1 = (x - p.lnStrike[i]! + p.drift[i]!) / v;
+    if (d1 > UNDERFLOW_D1 || d1 < -UNDERFLOW_D1) continue;
+    const g = (p.weight[i]! * p.discQ[i]! * Math.exp(-0.5 * d1 * d1)) / v;
+    net += g;
+    gross += Math.abs(g);
+  }
+  const k = INV_SQRT_2PI * S * 0.01;
+  return { net: net * k, gross: gross * k };
+}
+
 export interface AtSpot {
   /** $ per 1 % move. */
   net: number;

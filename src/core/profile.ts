@@ -25,37 +25,62 @@ export interface Profile {
   net: Float64Array;
 }
 
+/** The live grid around S: x_j = ln(0.8·S) + j·h, j = 0 … LIVE_POINTS − 1, h = ln(1.5)/(LIVE_POINTS − 1). */
+export function liveGrid(S: number): { x0: number; h: number } {
+  return { x0: Math.log(0.8 * S), h: Math.log(1.5) / (LIVE_POINTS - 1) };
+}
+
 /** Live profile on the 801-point log grid around S. */
 export function liveProfile(p: Prepared, S: number): Profile {
-  const N = LIVE_POINTS;
-  const x0 = Math.log(0.8 * S);
-  const h = Math.log(1.5) / (N - 1);
+  return liveProfileWindow(p, S, 0, LIVE_POINTS - 1);
+}
+
+/**
+ * The live profile at grid points jlo … jhi only (indexes of the full 801-point grid; the result's
+ * entry k is grid point jlo + k). Each line costs in proportion to the window, which is how the
+ * projection finds the flip near S without the whole profile (levels.ts, nearestLiveCrossing).
+ */
+export function liveProfileWindow(p: Prepared, S: number, jlo: number, jhi: number): Profile {
+  const { x0, h } = liveGrid(S);
+  const N = jhi - jlo + 1;
   const acc = new Float64Array(N);
   for (let i = 0; i < p.n; i++) {
     const v = p.vol[i]!;
     if (v === 0) continue;
     const A = (x0 - p.lnStrike[i]! + p.drift[i]!) / v;
     const B = h / v;
-    let jlo = Math.ceil((-PRUNE_D1 - A) / B);
-    let jhi = Math.floor((PRUNE_D1 - A) / B);
-    if (jlo < 0) jlo = 0;
-    if (jhi > N - 1) jhi = N - 1;
-    if (jlo > jhi) continue;
-    const d = A + jlo * B;
+    let lo = Math.ceil((-PRUNE_D1 - A) / B);
+    let hi = Math.floor((PRUNE_D1 - A) / B);
+    if (lo < jlo) lo = jlo;
+    if (hi > jhi) hi = jhi;
+    if (lo > hi) continue;
+    const d = A + lo * B;
     const coef = (p.weight[i]! * p.discQ[i]!) / v;
-    let phi = coef * Math.exp(-0.5 * d * d);
-    let rho = Math.exp(-d * B - 0.5 * B * B);
+    // Two interleaved recurrences (even and odd points, each stepping by two: φ_{j+2} = φ_j·σ_j,
+    // σ_{j+2} = σ_j·e^(−4B²)) so the CPU overlaps them instead of waiting on one chain of products.
+    let phi0 = coef * Math.exp(-0.5 * d * d);
+    const rho0 = Math.exp(-d * B - 0.5 * B * B);
     const c = Math.exp(-B * B);
-    for (let j = jlo; j <= jhi; j++) {
-      acc[j]! += phi;
-      phi *= rho;
-      rho *= c;
+    let phi1 = phi0 * rho0;
+    let s0 = rho0 * rho0 * c;
+    let s1 = s0 * c * c;
+    const c4 = c * c * c * c;
+    let j = lo - jlo;
+    const end = hi - jlo;
+    for (; j < end; j += 2) {
+      acc[j]! += phi0;
+      acc[j + 1]! += phi1;
+      phi0 *= s0;
+      phi1 *= s1;
+      s0 *= c4;
+      s1 *= c4;
     }
+    if (j === end) acc[j]! += phi0;
   }
   const spots = new Float64Array(N);
-  for (let j = 0; j < N; j++) {
-    spots[j] = Math.exp(x0 + j * h);
-    acc[j] = acc[j]! * INV_SQRT_2PI * spots[j]! * 0.01;
+  for (let k = 0; k < N; k++) {
+    spots[k] = Math.exp(x0 + (jlo + k) * h);
+    acc[k] = acc[k]! * INV_SQRT_2PI * spots[k]! * 0.01;
   }
   return { spots, net: acc };
 }
