@@ -89,6 +89,56 @@ export interface ChainSummary {
   aliasConversions: Record<string, ConversionData>;
 }
 
+type Regime = 'stabilizing' | 'accelerating' | 'transition';
+type PositionsModel = 'oi' | 'oi+volume' | 'volume';
+
+/** A hedge trade: shares (units of the underlying; negative = sell) and notional dollars. */
+export interface FlowData {
+  shares: number;
+  notional: number;
+}
+
+/** What the popup draws: net GEX by strike around the price, and the profile (page units). */
+export interface TabChart {
+  /** Strikes within ±8 % of the page price, ascending; strike in page units, GEX in $ per 1 % move. */
+  strikes: { strike: number; callGex: number; putGex: number; netGex: number }[];
+  /** The profile (net GEX if the price were there, $ per 1 % move), every 4th of its 801 points. */
+  profile: { price: number; netGex: number }[];
+}
+
+/** One point of the hedge-flow curve: dealer trades if the price moves by `move` (fraction). */
+export interface FlowPointData extends FlowData {
+  move: number;
+  /** The page price after the move. */
+  price: number;
+}
+
+/** The structure at a later instant if the price holds (methodology "What moves the hedge"). */
+export interface ProjectionData {
+  /** Epoch ms. */
+  at: number;
+  /** $ per 1 % move at the page price. */
+  netGex: number;
+  /** Page units; null = no flip within ±20 %. */
+  flip: number | null;
+  regime: Regime;
+}
+
+/** Time, volatility and the session projection, computed at most once a minute per chain and model. */
+export interface DriversData {
+  /** When they were computed (epoch ms) and at which page price. */
+  computedAt: number;
+  pagePrice: number;
+  /** If the price holds until `until` (15:55 New York): what dealers trade. */
+  charmFlow: FlowData & { until: number };
+  /** If every IV moves ±1 vol point now. */
+  vannaFlow: { up1vol: FlowData; down1vol: FlowData };
+  /** Session hours up to 15:55 New York, then 15:55. */
+  projection: ProjectionData[];
+  /** Just after the horizon day's last expiration settles (null when none settles that day). */
+  afterExpirations: ProjectionData | null;
+}
+
 /** The levels for a tab, in the page's price units (see src/background/analysis/). */
 export type TabAnalysis =
   | { status: 'no-reading' }
@@ -116,6 +166,10 @@ export interface TabLevels {
   preset: string;
   scope: string;
   signs: string;
+  /** The positions model applied: the setting, or 'oi' when the chain has no volume column. */
+  positions: PositionsModel;
+  /** Set when the setting asked for volume and the chain has none (its file has no volume column). */
+  positionsWanted?: PositionsModel;
   units: 'per-1pct' | 'per-point' | 'shares';
   multiplier: number;
   /** Chain snapshot (ISO UTC) and the evaluation instant (epoch ms). */
@@ -146,6 +200,11 @@ export interface TabLevels {
   hedgeFlow: { up1pct: { shares: number; notional: number }; down1pct: { shares: number; notional: number } };
   contracts: { total: number; used: number; expired: number; noIv: number; outOfScope: number };
   zeroDteShare: number;
+  chart: TabChart;
+  /** Dealer trades for moves of −3 % … +3 % of the price (31 points, full revaluation). */
+  flowCurve: FlowPointData[];
+  /** What moves the hedge besides price; null under the classic preset (it has no clock). */
+  drivers: DriversData | null;
 }
 
 // --- On-page overlay (background → content script) --------------------------------------------

@@ -18,6 +18,7 @@ const levels: TabLevels = {
   preset: 'live',
   scope: 'all',
   signs: 'long-calls-short-puts',
+  positions: 'oi',
   units: 'per-1pct',
   multiplier: 100,
   asOf: '2023-09-14T20:31:00.000Z',
@@ -34,6 +35,9 @@ const levels: TabLevels = {
   hedgeFlow: { up1pct: { shares: -9.2e6, notional: -41e9 }, down1pct: { shares: 3.1e6, notional: 13e9 } },
   contracts: { total: 10, used: 10, expired: 0, noIv: 0, outOfScope: 0 },
   zeroDteShare: 0,
+  chart: { strikes: [], profile: [] },
+  flowCurve: [],
+  drivers: null,
 };
 const show = (a: TabLevels, now = NOW) => {
   render(<LevelsView analysis={a} now={now} onConfirmRatio={async () => undefined} />, document.body);

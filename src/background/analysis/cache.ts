@@ -10,6 +10,7 @@
 import type { Chain } from '../../core/chain.ts';
 import type { Model } from '../../core/model.ts';
 import { type Prepared, prepare } from '../../core/prepare.ts';
+import { forgetDrivers } from './drivers-cache.ts';
 
 const MAX_AGE_MS = 60_000;
 const SLOTS = 3;
@@ -19,6 +20,7 @@ let entry: { key: string; chain: Chain; prepared: Prepared[] } | null = null;
 /** Drops the cache (a chain or a setting changed). */
 export function forgetPrepared(): void {
   entry = null;
+  forgetDrivers();
 }
 
 /** Prepared lines for (chain, model) at about `nowMs`; `load` reads the chain when not cached. */

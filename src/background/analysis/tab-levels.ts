@@ -7,15 +7,31 @@
  * full analyze on it (popup), the live verdict (../overlay/) runs the cheap evaluateAt per tick.
  */
 import { type Analysis, analyze } from '../../core/analyze.ts';
+import type { Drivers, ProjectionPoint } from '../../core/drivers.ts';
+import { hedgeFlowCurve } from '../../core/flow-curve.ts';
 import type { Model } from '../../core/model.ts';
 import type { Prepared } from '../../core/prepare.ts';
 import { modelFor, readSettings, type Settings } from '../../core/settings.ts';
 import { type Conversion, isUsable, toPage, toUnderlying } from '../../core/symbol-map.ts';
-import type { ChainSummary, TabAnalysis, TabLevels, TabReading } from '../../messaging/types.ts';
+import type {
+  ChainSummary,
+  DriversData,
+  ProjectionData,
+  TabAnalysis,
+  TabChart,
+  TabLevels,
+  TabReading,
+} from '../../messaging/types.ts';
 import type { KvArea } from '../chains/store.ts';
 import { findByAlias, loadChain } from '../chains/store.ts';
 import { SETTINGS_KEY } from '../settings/store.ts';
 import { preparedFor } from './cache.ts';
+import { driversFor } from './drivers-cache.ts';
+
+/** The chart shows strikes within this fraction of the price. */
+const CHART_STRIKES = 0.08;
+/** The profile is thinned to every n-th of its 801 points for the chart. */
+const PROFILE_STEP = 4;
 
 /** Everything needed to evaluate a tab's price against its chain. */
 export interface TabContext {
@@ -79,9 +95,10 @@ export async function tabContext(
   };
 }
 
-/** TabLevels (page units) from a context and an analysis of it. */
-export function levelsOf(c: TabContext, a: Analysis): TabLevels {
+/** TabLevels (page units) from a context, an analysis of it and the drivers (null: classic). */
+export function levelsOf(c: TabContext, a: Analysis, drivers: Drivers | null): TabLevels {
   const page = (x: number | null) => (x === null ? null : toPage(c.conversion, x));
+  const wanted = c.settings.positions;
   return {
     status: 'ok',
     symbol: c.reading.symbol,
@@ -92,6 +109,8 @@ export function levelsOf(c: TabContext, a: Analysis): TabLevels {
     preset: c.model.preset,
     scope: c.model.scope,
     signs: c.model.signs,
+    positions: c.prepared.positions,
+    ...(wanted !== c.prepared.positions ? { positionsWanted: wanted } : {}),
     units: c.settings.units,
     multiplier: c.model.multiplier,
     asOf: c.summary.asOf,
@@ -108,7 +127,59 @@ export function levelsOf(c: TabContext, a: Analysis): TabLevels {
     hedgeFlow: a.hedgeFlow,
     contracts: a.contracts,
     zeroDteShare: a.zeroDteShare,
+    chart: chartOf(c, a),
+    flowCurve: hedgeFlowCurve(c.prepared, c.S).map((f) => ({
+      move: f.move,
+      price: toPage(c.conversion, f.spot),
+      shares: f.shares,
+      notional: f.notional,
+    })),
+    drivers: drivers && driversData(c, drivers),
   };
+}
+
+function chartOf(c: TabContext, a: Analysis): TabChart {
+  const strikes: TabChart['strikes'] = [];
+  for (const s of a.strikes) {
+    if (Math.abs(s.strike / c.S - 1) > CHART_STRIKES) continue;
+    strikes.push({
+      strike: toPage(c.conversion, s.strike),
+      callGex: s.callGex,
+      putGex: s.putGex,
+      netGex: s.netGex,
+    });
+  }
+  const profile: TabChart['profile'] = [];
+  for (let j = 0; j < a.profile.length; j += PROFILE_STEP) {
+    profile.push({ price: toPage(c.conversion, a.profile[j]!.spot), netGex: a.profile[j]!.netGex });
+  }
+  return { strikes, profile };
+}
+
+function driversData(c: TabContext, d: Drivers): DriversData {
+  const point = (p: ProjectionPoint): ProjectionData => ({
+    at: p.at,
+    netGex: p.netGex,
+    flip: p.flip === null ? null : toPage(c.conversion, p.flip),
+    regime: p.regime,
+  });
+  return {
+    computedAt: d.at,
+    pagePrice: toPage(c.conversion, d.spot),
+    charmFlow: d.charmFlow,
+    vannaFlow: d.vannaFlow,
+    projection: d.projection.map(point),
+    afterExpirations: d.afterExpirations && point(d.afterExpirations),
+  };
+}
+
+/** The drivers for a context (at most once a minute per chain and model); null under classic. */
+export function tabDrivers(c: TabContext, nowMs: number): Drivers | null {
+  if (c.model.preset !== 'live') return null;
+  // At the snapshot fallback every line is dead at the clock: the drivers are as of the snapshot too.
+  const at = c.atSnapshot ? c.prepared.evaluationMs : nowMs;
+  const key = `${c.summary.underlying}|${c.summary.asOf}|${c.atSnapshot}|${JSON.stringify(c.model)}`;
+  return driversFor(key, c.prepared, c.S, at);
 }
 
 export async function tabLevels(
@@ -118,5 +189,5 @@ export async function tabLevels(
 ): Promise<TabAnalysis> {
   const c = await tabContext(area, reading, nowMs);
   if ('status' in c) return c;
-  return levelsOf(c, analyze(c.prepared, c.S));
+  return levelsOf(c, analyze(c.prepared, c.S), tabDrivers(c, nowMs));
 }
