@@ -7,7 +7,7 @@
  * record back. Quota errors become StorageFullError with a message the user can act on.
  */
 import type { Chain } from '../../core/chain.ts';
-import { type Conversion, conversionFor, normalizeSymbol } from '../../core/symbol-map.ts';
+import { type Conversion, normalizeSymbol, pickChain } from '../../core/symbol-map.ts';
 import {
   type ChainRecord,
   type ChainSummary,
@@ -140,20 +140,14 @@ export async function updateMapping(
   return saveChain(area, record);
 }
 
-/** The chain whose aliases include the page symbol, with the conversion that applies. */
+/** The chain a page symbol answers to, with the conversion that applies (core pickChain's order). */
 export async function findByAlias(
   area: KvArea,
   pageSymbol: string,
 ): Promise<{ summary: ChainSummary; conversion: Conversion } | null> {
   const { chains } = await listChains(area);
-  const s = normalizeSymbol(pageSymbol);
-  // An exact underlying match wins over an alias listed by another chain.
-  const ordered = [...chains.filter((c) => c.underlying === s), ...chains.filter((c) => c.underlying !== s)];
-  for (const summary of ordered) {
-    const conversion = conversionFor(summary, s);
-    if (conversion) return { summary, conversion };
-  }
-  return null;
+  const best = pickChain(chains, pageSymbol);
+  return best && { summary: best.target, conversion: best.conversion };
 }
 
 /** Everything stored, for the backup file. */
