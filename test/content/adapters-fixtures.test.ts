@@ -15,7 +15,7 @@ const CASES = [
     190.12,
   ],
   [
-    'www.tradingview.com/symbols/FX-USDJPY.html',
+    'www.tradingview.com/symbols.html',
     'https://www.tradingview.com/symbols/FX-USDJPY/?hz=0',
     'tradingview',
     'USDJPY',
@@ -28,13 +28,7 @@ const CASES = [
     'MSFT',
     411.2,
   ],
-  [
-    'finance.yahoo.com/quote/AAPL.html',
-    'https://finance.yahoo.com/quote/AAPL/?hz=0',
-    'yahoo',
-    'AAPL',
-    190.12,
-  ],
+  ['finance.yahoo.com/quote.html', 'https://finance.yahoo.com/quote/AAPL/?hz=0', 'yahoo', 'AAPL', 190.12],
   [
     'www.google.com/finance/quote.html',
     'https://www.google.com/finance/quote/AAPL:NASDAQ?hz=0',
@@ -51,7 +45,7 @@ const CASES = [
   ],
   ['www.cnbc.com/quotes.html', 'https://www.cnbc.com/quotes/IBM?hz=0', 'cnbc', 'IBM', 190.12],
   [
-    'www.marketwatch.com/investing/stock.html',
+    'www.marketwatch.com/investing.html',
     'https://www.marketwatch.com/investing/stock/aapl?hz=0',
     'marketwatch',
     'AAPL',

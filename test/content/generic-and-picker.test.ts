@@ -57,7 +57,7 @@ describe('picker selectors', () => {
 
   it('climbs from a <sup> digit to the whole price', () => {
     page = loadFixture(
-      'www.tradingview.com/symbols/FX-USDJPY.html',
+      'www.tradingview.com/symbols.html',
       'https://www.tradingview.com/symbols/FX-USDJPY/?hz=0',
     );
     const host = page.document.querySelector('.js-symbol-last')!;
