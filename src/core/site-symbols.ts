@@ -120,6 +120,7 @@ const FID_SEEN = '§10: symbol input of the trade ticket';
 const FID_INDEX =
   'Fidelity quotes indexes with a leading dot (.SPX, .NDX, .RUT); no source showed it on the ticket';
 const TRADOVATE = 'https://trader.tradovate.com/';
+const NINJA = 'https://app.ninjatrader.com/';
 const TRADOVATE_SEEN =
   '§11 and §19: GoldenLayout tab "MESZ5 12:01:02" (NinjaTrader bot), contract codes ESZ5, MNQZ5';
 
@@ -259,8 +260,8 @@ export const SITE_SYMBOLS: readonly SiteSymbol[] = [
   row('tradovate', 'ES', 'dated', 'ESH7', TRADOVATE, TRADOVATE_SEEN),
   row('tradovate', 'NQ', 'dated', 'NQZ6', TRADOVATE, TRADOVATE_SEEN),
   row('tradovate', 'RTY', 'dated', 'RTYZ6', TRADOVATE, TRADOVATE_SEEN, true),
-  row('tradovate', 'MES', 'dated', 'MESZ6', TRADOVATE, TRADOVATE_SEEN),
-  row('tradovate', 'MNQ', 'dated', 'MNQZ6', 'https://app.ninjatrader.com/', TRADOVATE_SEEN),
+  row('tradovate', 'MES', 'dated', 'MESZ6', NINJA, TRADOVATE_SEEN),
+  row('tradovate', 'MNQ', 'dated', 'MNQZ6', NINJA, TRADOVATE_SEEN),
   row('tradovate', 'M2K', 'dated', 'M2KZ6', TRADOVATE, TRADOVATE_SEEN, true),
 ];
 

@@ -9,8 +9,10 @@ const url = z.string().check(z.maxLength(4096), z.regex(/^https?:\/\//));
 
 const text = (max: number) => z.string().check(z.maxLength(max));
 const finite = z.number().check(z.refine(Number.isFinite, 'finite'));
+// '@' and "'" are in built-in sites' symbols: CNBC's futures (@SP.1), IBKR's contracts (ES DEC'26);
+// see src/core/site-symbols.ts. The symbol is only ever text (no markup), so they are harmless.
 const symbol = z.nullable(
-  z.string().check(z.minLength(1), z.maxLength(32), z.regex(/^[\p{L}\p{N}.\-_/:!^=&$ ]+$/u)),
+  z.string().check(z.minLength(1), z.maxLength(32), z.regex(/^[\p{L}\p{N}.\-_/:!^=&$ @']+$/u)),
 );
 const selector = z.string().check(z.minLength(1), z.maxLength(512));
 

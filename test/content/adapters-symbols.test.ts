@@ -20,6 +20,7 @@ import {
   pickChain,
   toUnderlying,
 } from '../../src/core/symbol-map.ts';
+import { pageReportSchema } from '../../src/messaging/schemas.ts';
 import { ADAPTER_ID, siteFixture } from '../fixtures/site-fixtures.ts';
 import { type LoadedFixture, loadFixture } from './fixture-window.ts';
 
@@ -78,6 +79,21 @@ describe.each(SITE_SYMBOLS.map((r) => [r.site, r.shown, r.form, INDEX_OF[r.instr
       expect(read.adapter).toBe(ADAPTER_ID[row.site]);
       expect(read.symbol && normalizeSymbol(read.symbol)).toBe(normalizeSymbol(shown));
       const symbol = read.symbol!;
+      // The background takes it: the report schema once refused CNBC's @SP.1 and IBKR's ES DEC'26.
+      const report = {
+        symbol,
+        price: 4500,
+        text: '4,500.00',
+        site: read.adapter,
+        method: 'adapter' as const,
+      };
+      const checked = pageReportSchema.safeParse({
+        ...report,
+        confidence: 0.9,
+        suspect: false,
+        frameUrl: row.url,
+      });
+      expect(checked.success).toBe(true);
       const indexChain = INDEXES.find((c) => c.underlying === index)!;
       const etf = ETF_OF[index]!;
 
