@@ -7,6 +7,16 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { ensureDependencies } from './bootstrap.mjs';
+
+// A fresh clone has no node_modules: install the locked dependencies first (built-ins only above).
+console.log('▶ Dependencies');
+try {
+  ensureDependencies();
+} catch (e) {
+  console.error(`\n✗ ${e.message}`);
+  process.exit(1);
+}
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const sample = 'src/options/sample/spx-2023-09-14.csv';

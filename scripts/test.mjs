@@ -1,16 +1,18 @@
 #!/usr/bin/env node
 /**
  * `npm test`: every check, in order, stopping at the first failure (non-zero exit).
- * browsers present (fails at once, naming the install command) → type checks → lint/format →
- * unit tests → both builds → web-ext lint (0 errors) → E2E in Chromium and Firefox ESR (in parallel, one vitest project each).
+ * dependencies (`npm ci` when node_modules is missing or differs from package-lock.json) →
+ * browsers and openssl (installed when missing and running as root; otherwise it fails at once,
+ * naming the install command) → type checks → lint/format → unit tests → both builds → web-ext lint
+ * (0 errors) → E2E in Chromium and Firefox ESR (in parallel, one vitest project each).
+ * Node built-ins only up to the install (scripts/bootstrap.mjs): it runs on a fresh clone.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { ensureBrowsers, ensureDependencies } from './bootstrap.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BROWSERS = { chromium: '/usr/bin/chromium', 'firefox-esr': '/usr/bin/firefox-esr' };
-const INSTALL = 'sudo bash scripts/install-browsers.sh';
 
 /** Runs a command with inherited output; with `capture`, stdout is returned instead of shown. */
 function run(cmd, args, { capture = false, buffer = false } = {}) {
@@ -55,15 +57,6 @@ async function webExtLint() {
   const { errors, warnings, notices } = report.summary;
   console.log(`  web-ext lint: ${errors} errors, ${warnings} warnings, ${notices} notices`);
   if (errors > 0) throw new Error(`web-ext lint found ${errors} error(s) in dist/firefox`);
-}
-
-async function browsersPresent() {
-  const missing = Object.entries(BROWSERS).filter(([, path]) => !existsSync(path));
-  if (missing.length > 0) {
-    const names = missing.map(([name, path]) => `${name} (${path})`).join(', ');
-    throw new Error(`missing browser: ${names}. Install with:\n\n    ${INSTALL}\n`);
-  }
-  console.log(`  ${Object.values(BROWSERS).join(', ')} present`);
 }
 
 // Each vitest run also writes a JSON report, so the summary can count the tests of both runs.
@@ -111,7 +104,8 @@ function countTests() {
 }
 
 const STEPS = [
-  ['browsers installed', browsersPresent],
+  ['dependencies match package-lock.json', ensureDependencies],
+  ['browsers and openssl installed', ensureBrowsers],
   ['type check (tsconfig.json, tsconfig.core.json)', () => run('npm', ['run', '--silent', 'typecheck'])],
   ['lint and format (biome)', () => run('npm', ['run', '--silent', 'lint'])],
   ['unit tests', vitest('unit', 'unit')],
