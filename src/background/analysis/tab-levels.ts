@@ -77,12 +77,12 @@ export async function tabContext(
     if (!stored) throw new Error(`the ${summary.underlying} chain is no longer stored`);
     return stored.chain;
   };
-  let prepared = await preparedFor(summary.underlying, summary.asOf, model, nowMs, load);
+  const id = { underlying: summary.underlying, asOf: summary.asOf, importedAt: summary.source.importedAt };
+  let prepared = await preparedFor(id, model, nowMs, load);
   // Every line expired (an old chain such as the bundled sample): nothing is live, so show the
   // chain as it was at its snapshot, clearly labelled, rather than an empty verdict.
   const atSnapshot = prepared.counts.used === 0 && prepared.counts.expired > 0;
-  if (atSnapshot)
-    prepared = await preparedFor(summary.underlying, summary.asOf, model, Date.parse(summary.asOf), load);
+  if (atSnapshot) prepared = await preparedFor(id, model, Date.parse(summary.asOf), load);
   return {
     reading: reading as TabContext['reading'],
     summary,
@@ -178,7 +178,7 @@ export function tabDrivers(c: TabContext, nowMs: number): Drivers | null {
   if (c.model.preset !== 'live') return null;
   // At the snapshot fallback every line is dead at the clock: the drivers are as of the snapshot too.
   const at = c.atSnapshot ? c.prepared.evaluationMs : nowMs;
-  const key = `${c.summary.underlying}|${c.summary.asOf}|${c.atSnapshot}|${JSON.stringify(c.model)}`;
+  const key = `${c.summary.underlying}|${c.summary.asOf}|${c.summary.source.importedAt}|${c.atSnapshot}|${JSON.stringify(c.model)}`;
   return driversFor(key, c.prepared, c.S, at);
 }
 
