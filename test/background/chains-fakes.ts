@@ -24,7 +24,8 @@ export class MemoryArea implements KvArea {
   async set(items: Record<string, unknown>) {
     const next = new Map(this.data);
     for (const [k, v] of Object.entries(items)) next.set(k, structuredClone(v));
-    if (this.bytes(next) > this.quota) throw new Error('Resource::kQuotaBytes quota exceeded (QUOTA_BYTES)');
+    if (Number.isFinite(this.quota) && this.bytes(next) > this.quota)
+      throw new Error('Resource::kQuotaBytes quota exceeded (QUOTA_BYTES)');
     this.data = next;
   }
   async remove(keys: string | string[]) {

@@ -11,7 +11,7 @@ import type { Drivers, ProjectionPoint } from '../../core/drivers.ts';
 import { hedgeFlowCurve } from '../../core/flow-curve.ts';
 import type { Model } from '../../core/model.ts';
 import type { Prepared } from '../../core/prepare.ts';
-import { modelFor, readSettings, type Settings } from '../../core/settings.ts';
+import { modelFor, type Settings } from '../../core/settings.ts';
 import { type Conversion, isUsable, toPage, toUnderlying } from '../../core/symbol-map.ts';
 import type {
   ChainSummary,
@@ -24,7 +24,7 @@ import type {
 } from '../../messaging/types.ts';
 import type { KvArea } from '../chains/store.ts';
 import { findByAlias, loadChain } from '../chains/store.ts';
-import { SETTINGS_KEY } from '../settings/store.ts';
+import { getSettings } from '../settings/store.ts';
 import { preparedFor } from './cache.ts';
 import { driversFor } from './drivers-cache.ts';
 
@@ -69,7 +69,7 @@ export async function tabContext(
       asOf: summary.asOf,
     };
   }
-  const { settings } = readSettings((await area.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  const { settings } = await getSettings(area);
   const model = modelFor(settings, summary.underlying);
   const S = toUnderlying(conversion, reading.price);
   const load = async () => {

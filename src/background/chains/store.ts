@@ -15,6 +15,7 @@
 import type { Chain } from '../../core/chain.ts';
 import { type Conversion, conversionFor, normalizeSymbol } from '../../core/symbol-map.ts';
 import { isQuotaError, type KvArea } from '../storage/kv.ts';
+import { readParsed } from '../storage/read-cache.ts';
 import { serialWrite } from '../storage/serial.ts';
 import {
   type ChainIndex,
@@ -58,9 +59,12 @@ async function indexIn(area: KvArea): Promise<ChainIndex> {
   return rebuilt;
 }
 
-/** The index for reading: no queue when the stored one is valid (every lookup, every tick). */
+/**
+ * The index for reading: no queue when the stored one is valid (every lookup, every tick), and from
+ * the area's read cache when it has one. Do not change the returned index.
+ */
 export async function readIndex(area: KvArea): Promise<ChainIndex> {
-  const stored = parseIndex((await area.get(INDEX_KEY))[INDEX_KEY]);
+  const stored = await readParsed(area, INDEX_KEY, parseIndex);
   return stored ?? serialWrite(area, () => indexIn(area));
 }
 
@@ -72,7 +76,7 @@ export interface ChainList {
 
 export async function listChains(area: KvArea): Promise<ChainList> {
   const index = await readIndex(area);
-  return { chains: index.entries, problems: index.problems ?? [] };
+  return { chains: [...index.entries], problems: [...(index.problems ?? [])] };
 }
 
 /** The stored chain for an underlying, validated; null when there is none. */
@@ -149,27 +153,38 @@ export function updateMapping(area: KvArea, underlying: string, patch: MappingPa
   });
 }
 
-/** The chain whose aliases include the page symbol, with the conversion that applies. */
-export async function findByAlias(
-  area: KvArea,
-  pageSymbol: string,
-): Promise<{ summary: ChainSummary; conversion: Conversion } | null> {
-  return aliasIn((await readIndex(area)).entries, pageSymbol);
+export interface AliasMatch {
+  summary: ChainSummary;
+  conversion: Conversion;
 }
 
-/** findByAlias over a list of summaries (pure). */
-export function aliasIn(
-  chains: readonly ChainSummary[],
-  pageSymbol: string,
-): { summary: ChainSummary; conversion: Conversion } | null {
-  const s = normalizeSymbol(pageSymbol);
-  // An exact underlying match wins over an alias listed by another chain.
-  const ordered = [...chains.filter((c) => c.underlying === s), ...chains.filter((c) => c.underlying !== s)];
-  for (const summary of ordered) {
-    const conversion = conversionFor(summary, s);
-    if (conversion) return { summary, conversion };
+/**
+ * Every page symbol of an index → its chain and conversion, built once per index read (a lookup on
+ * every tick normalised every alias of every chain). An exact underlying match wins over an alias
+ * listed by another chain; otherwise the first chain in the index's order.
+ */
+const tables = new WeakMap<ChainIndex, Map<string, AliasMatch>>();
+function aliasTable(index: ChainIndex): Map<string, AliasMatch> {
+  let table = tables.get(index);
+  if (table) return table;
+  table = new Map();
+  for (const summary of index.entries) {
+    for (const alias of summary.aliases) {
+      const s = normalizeSymbol(alias);
+      const conversion = conversionFor(summary, s);
+      if (!conversion) continue;
+      const held = table.get(s);
+      if (!held || (summary.underlying === s && held.summary.underlying !== s))
+        table.set(s, { summary, conversion });
+    }
   }
-  return null;
+  tables.set(index, table);
+  return table;
+}
+
+/** The chain whose aliases include the page symbol, with the conversion that applies. */
+export async function findByAlias(area: KvArea, pageSymbol: string): Promise<AliasMatch | null> {
+  return aliasTable(await readIndex(area)).get(normalizeSymbol(pageSymbol)) ?? null;
 }
 
 /** Everything stored, for the backup file. */

@@ -5,14 +5,16 @@
  */
 import { readSettings, type Settings, type SettingsRead, updateSettings } from '../../core/settings.ts';
 import type { KvArea } from '../storage/kv.ts';
+import { readParsed } from '../storage/read-cache.ts';
 import { serialWrite } from '../storage/serial.ts';
 
 export const SETTINGS_KEY = 'settings';
 
 export type SettingsPatch = Partial<Omit<Settings, 'version'>>;
 
-export async function getSettings(area: KvArea): Promise<SettingsRead> {
-  return readSettings((await area.get(SETTINGS_KEY))[SETTINGS_KEY]);
+/** The settings, validated (from the area's read cache on the per-tick path; do not change them). */
+export function getSettings(area: KvArea): Promise<SettingsRead> {
+  return readParsed(area, SETTINGS_KEY, readSettings);
 }
 
 /**
@@ -25,7 +27,7 @@ export function changeSettings(
   change: (current: Settings) => SettingsPatch,
 ): Promise<Settings> {
   return serialWrite(area, async () => {
-    const { settings } = await getSettings(area);
+    const { settings } = readSettings((await area.get(SETTINGS_KEY))[SETTINGS_KEY]);
     const next = updateSettings(settings, change(settings));
     await area.set({ [SETTINGS_KEY]: next });
     return next;
