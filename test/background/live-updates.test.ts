@@ -212,6 +212,22 @@ describe('caches that hold what the user has open', () => {
   });
 });
 
+describe('what storage.session holds for a tab', () => {
+  it('is validated when read: a damaged entry is dropped, never used, and the next report replaces it', async () => {
+    const tab = nextTab;
+    fake.current.session.data.set(`tab:${tab}`, { tabId: tab, price: 'lots', frameUrl: 'javascript:1' });
+    fake.current.session.data.set(`live:${tab}`, { verdict: 'bullish' });
+    expect(await pageHandlers['tab/reading']({ tabId: tab }, { sender: {} as Sender })).toBeNull();
+    await send(tab, report('SPX', spot.SPX));
+    await until(() => (fake.current.session.data.get(`tab:${tab}`) as TabReading).price === spot.SPX);
+    await until(() =>
+      ['stabilizing', 'accelerating', 'transition'].includes(
+        (fake.current.session.data.get(`live:${tab}`) as { verdict: string }).verdict,
+      ),
+    );
+  });
+});
+
 describe('a worker stopped between two ticks', () => {
   it('finds the tab’s reading and verdict again in storage.session', async () => {
     const tab = nextTab;

@@ -9,7 +9,15 @@
  */
 import type { PageReport, TabReading } from '../../messaging/types.ts';
 import { sessionGet } from './session-store.ts';
-import { type Frames, flush, forgetTabState, loadedEntry, tabEntry, touch } from './tab-state.ts';
+import {
+  type Frames,
+  flush,
+  forgetTabState,
+  loadedEntry,
+  storedReading,
+  tabEntry,
+  touch,
+} from './tab-state.ts';
 
 export function bestOf(frames: Frames): TabReading | undefined {
   const all = Object.values(frames);
@@ -35,7 +43,7 @@ export function trustedHost(url: string | undefined): string {
  */
 export async function getReading(tabId: number): Promise<TabReading | undefined> {
   const entry = loadedEntry(tabId);
-  if (!entry) return sessionGet<TabReading>(`tab:${tabId}`);
+  if (!entry) return storedReading(await sessionGet(`tab:${tabId}`));
   await flush(tabId);
   return entry.reading;
 }

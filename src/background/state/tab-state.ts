@@ -12,6 +12,8 @@
  *
  * A closed tab's entry, timer and session keys are dropped, and late reports for it are ignored.
  */
+import * as z from 'zod/mini';
+import { pageReportSchema } from '../../messaging/schemas.ts';
 import type { TabReading } from '../../messaging/types.ts';
 import { sessionArea } from '../storage/areas.ts';
 import { serialWrite } from '../storage/serial.ts';
@@ -46,13 +48,39 @@ const loading = new Map<number, Promise<Slot>>();
 const closed = new Set<number>();
 const CLOSED_KEPT = 1000;
 
+// What was stored is validated like everything else read from storage: a part that does not pass
+// is dropped (the next report rebuilds it), never used.
+const readingSchema = z.extend(pageReportSchema, {
+  tabId: z.number(),
+  frameId: z.number(),
+  at: z.number(),
+  host: z.optional(z.string().check(z.maxLength(253))),
+  frameUrl: z.string().check(z.maxLength(4096)),
+});
+const framesSchema = z.record(z.string().check(z.regex(/^\d+$/)), readingSchema);
+const liveSchema = z.looseObject({
+  key: z.string(),
+  verdict: z.nullable(z.enum(['stabilizing', 'accelerating', 'transition'])),
+  sent: z.nullable(z.looseObject({})),
+  sentAt: z.number(),
+  delivered: z.boolean(),
+});
+const valid = <T>(schema: z.ZodMiniType<T>, raw: unknown): T | undefined => {
+  const parsed = schema.safeParse(raw);
+  return parsed.success ? parsed.data : undefined;
+};
+
+/** A stored reading, validated (undefined when absent or invalid). */
+export const storedReading = (raw: unknown): TabReading | undefined =>
+  valid(readingSchema, raw) as TabReading | undefined;
+
 async function load(tabId: number): Promise<Slot> {
   const keys = (['reading', 'frames', 'live'] as const).map((p) => keyOf(p, tabId));
   const items = await sessionArea().get(keys);
   const entry: TabEntry = {
-    reading: items[keys[0]!] as TabReading | undefined,
-    frames: (items[keys[1]!] as Frames | undefined) ?? {},
-    live: items[keys[2]!],
+    reading: storedReading(items[keys[0]!]),
+    frames: (valid(framesSchema, items[keys[1]!]) as Frames | undefined) ?? {},
+    live: valid(liveSchema, items[keys[2]!]),
   };
   return { entry, dirty: new Set(), lastFlush: 0, timer: undefined, flushed: Promise.resolve() };
 }
