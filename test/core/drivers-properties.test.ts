@@ -162,7 +162,7 @@ describe('the flip found on a window of the profile', () => {
   const full = (p: ReturnType<typeof prepare>, S: number) =>
     nearestCrossing(liveCrossings(p, liveProfile(p, S), S), S);
 
-  it('is the flip of the whole profile on SPX, hour by hour over two sessions and ±3 % around spot', () => {
+  it('is the flip of the whole profile on SPX, hour by hour over two sessions, from −3 % to +1 % around spot', () => {
     for (let h = 0; h < 48; h += 8) {
       const t = at1120 + h * 3_600_000;
       const p = prepare(spx, makeModel(), t);
