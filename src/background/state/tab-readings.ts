@@ -8,7 +8,7 @@
  * schema and made the popup throw, issue 9).
  */
 import type { PageReport, TabReading } from '../../messaging/types.ts';
-import { sessionGet } from './session-store.ts';
+import { sessionArea } from '../storage/areas.ts';
 import {
   type Frames,
   flush,
@@ -43,7 +43,10 @@ export function trustedHost(url: string | undefined): string {
  */
 export async function getReading(tabId: number): Promise<TabReading | undefined> {
   const entry = loadedEntry(tabId);
-  if (!entry) return storedReading(await sessionGet(`tab:${tabId}`));
+  if (!entry) {
+    const key = `tab:${tabId}`;
+    return storedReading((await sessionArea().get(key))[key]);
+  }
   await flush(tabId);
   return entry.reading;
 }
