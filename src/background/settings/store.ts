@@ -28,7 +28,9 @@ export function changeSettings(
 ): Promise<Settings> {
   return serialWrite(area, async () => {
     const { settings } = readSettings((await area.get(SETTINGS_KEY))[SETTINGS_KEY]);
-    const next = updateSettings(settings, change(settings));
+    const patch = change(settings);
+    if (Object.keys(patch).length === 0) return settings; // nothing to write (no storage.onChanged)
+    const next = updateSettings(settings, patch);
     await area.set({ [SETTINGS_KEY]: next });
     return next;
   });
