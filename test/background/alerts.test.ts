@@ -8,6 +8,10 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { fakeBrowser } from './fake-browser.ts';
 
+// Each test runs the background's whole path on real chains (a new worker loads, prepares and
+// analyses its chain again): allow for a loaded machine.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
+
 const fake = vi.hoisted(() => ({ current: null as unknown as ReturnType<typeof fakeBrowser> }));
 vi.mock('../../src/platform/browser.ts', async () => {
   const { fakeBrowser: make } = await import('./fake-browser.ts');
