@@ -169,7 +169,10 @@ const tables = new WeakMap<ChainIndex, Map<string, AliasMatch | null>>();
 export async function findByAlias(area: KvArea, pageSymbol: string): Promise<AliasMatch | null> {
   const index = await readIndex(area);
   let table = tables.get(index);
-  if (!table) tables.set(index, (table = new Map()));
+  if (!table) {
+    table = new Map();
+    tables.set(index, table);
+  }
   const s = normalizeSymbol(pageSymbol);
   if (!table.has(s)) {
     const best = pickChain(index.entries, s);
