@@ -148,16 +148,25 @@ export class SiteDriver {
     return this.s.extUrl(`src/popup/index.html?tab=${tabId}`);
   }
 
-  /** The popup's verdict word for a tab, from the popup page in the slot's tab (read through getViews). */
+  /**
+   * The popup's verdict word for a tab, from the popup page in the slot's tab (read through
+   * getViews); when it never shows `want`, what the popup showed instead.
+   */
   async popupWord(slot: Slot, tabId: number, want: string): Promise<string | null> {
     slot.popup = await this.navigate(slot.popup, this.popupUrl(tabId));
-    return this.poll<string | null>(
-      `ext.extension.getViews({ type: 'tab' })
-        .find((w) => w.location.search === '?tab=${tabId}')
-        ?.document.querySelector('[data-testid=levels-regime]')?.textContent.trim() ?? null`,
-      (v) => v === want,
-      20_000,
+    const seen = await this.poll<{ word: string | null; text: string | null }>(
+      `(() => {
+        const view = ext.extension.getViews({ type: 'tab' }).find((w) => w.location.search === '?tab=${tabId}');
+        const doc = view?.document;
+        return {
+          word: doc?.querySelector('[data-testid=levels-regime]')?.textContent.trim() ?? null,
+          text: doc?.body?.innerText.slice(0, 300) ?? null,
+        };
+      })()`,
+      (v) => v.word === want,
+      30_000,
     );
+    return seen.word === want ? seen.word : `${seen.word} (the popup showed: ${seen.text})`;
   }
 
   /** Imports the engine's live file through the options page's file input and Save. */
