@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the E2E tests need: Debian's chromium and firefox-esr, and openssl (the fixture
-# server's self-signed certificate). Run as root
-# (sudo bash scripts/install-browsers.sh). Idempotent: does nothing when all are installed.
+# server's self-signed certificate). Run as root (sudo bash scripts/install-browsers.sh); `npm test`
+# runs it itself when one is missing and it runs as root (scripts/bootstrap.mjs). Idempotent: does
+# nothing when all are installed.
 set -euo pipefail
 
 missing=()
