@@ -10,6 +10,7 @@ export function fileSizeProblem(file: { name: string; size: number }): string | 
   return sizeProblem(file.size, file.name);
 }
 
-export function pastedSizeProblem(text: string): string | null {
-  return sizeProblem(textBytesAgainst(text, MAX_IMPORT_BYTES), 'The pasted text');
+/** The same for text already in memory; `what` names it in the message. */
+export function textSizeProblem(text: string, what = 'The pasted text'): string | null {
+  return sizeProblem(textBytesAgainst(text, MAX_IMPORT_BYTES), what);
 }

@@ -1,6 +1,6 @@
 /** The three ways in: paste, choose a file, drag and drop. Reads text; parsing happens elsewhere. */
 import { useState } from 'preact/hooks';
-import { fileSizeProblem, pastedSizeProblem } from '../import/size-check.ts';
+import { fileSizeProblem, textSizeProblem } from '../import/size-check.ts';
 
 interface Props {
   disabled: boolean;
@@ -77,7 +77,7 @@ export function ImportInput({ disabled, onText, onError }: Props) {
           data-testid="paste-read"
           disabled={disabled || pasted.trim() === ''}
           onClick={() => {
-            const tooBig = pastedSizeProblem(pasted);
+            const tooBig = textSizeProblem(pasted);
             if (tooBig) onError(tooBig);
             else onText(pasted);
           }}
