@@ -89,15 +89,31 @@ export function dateLineText(line: string): string {
   return fields.slice(0, end).join(',').trim();
 }
 
-function read(text: string, options: QuoteTableOptions, at: (line: number) => void): QuoteTableResult {
-  if (typeof text !== 'string') throw new ChainParseError(0, '', 'the chain is not text');
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const lines = body.includes('\r') ? body.split(/\r\n|\r|\n/) : body.split('\n');
+/** The first lines of a text (up to `max`) and the offset where each next line starts. */
+function topLines(text: string, max: number): { lines: string[]; next: number[] } {
+  const lines: string[] = [];
+  const next: number[] = [];
+  for (let pos = 0; pos < text.length && lines.length < max; ) {
+    let eol = text.indexOf('\n', pos);
+    if (eol < 0) eol = text.length;
+    lines.push(text.slice(pos, eol > pos && text.charCodeAt(eol - 1) === 13 ? eol - 1 : eol));
+    next.push(eol + 1);
+    pos = eol + 1;
+  }
+  return { lines, next };
+}
+
+function read(input: string, options: QuoteTableOptions, at: (line: number) => void): QuoteTableResult {
+  if (typeof input !== 'string') throw new ChainParseError(0, '', 'the chain is not text');
+  let text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  // CRLF is read in place; old Mac files end lines with a lone CR: make those LF first.
+  if (/\r(?!\n)/.test(text)) text = text.replace(/\r\n?/g, '\n');
+  const { lines, next } = topLines(text, 60);
   let i = 0;
   while (i < lines.length && lines[i]!.trim() === '') i++;
   if (i === lines.length) throw new ChainParseError(0, '', 'the file is empty');
   let headerAt = -1;
-  for (let k = i; k < Math.min(lines.length, i + 50) && headerAt < 0; k++) {
+  for (let k = i; k < lines.length && headerAt < 0; k++) {
     if (HEADER.test(lines[k]!) && /strike/i.test(lines[k]!)) headerAt = k;
   }
   if (headerAt < 0)
@@ -131,12 +147,14 @@ function read(text: string, options: QuoteTableOptions, at: (line: number) => vo
   }
 
   const col = quoteTableColumns(lines[headerAt]!, headerAt + 1);
+  const from = next[headerAt]!;
+  // Two contracts per row; a real row is over 100 characters, so this is room for all (else it grows).
   const b = new ChainBuilder(
     { underlyingName: name, spot: fileSpot, asOf, hasVolume: col.hasVolume },
-    2 * (lines.length - headerAt),
+    Math.min(2 * Math.ceil((text.length - from) / 60), 1 << 20),
   );
   const skip = new SkipLog('line');
-  readQuoteRows(lines, headerAt + 1, col, b, skip, options.onProgress);
+  readQuoteRows(text, from, headerAt + 2, col, b, skip, options.onProgress);
   const chain = b.build();
   if (options.spot !== undefined) chain.spot = options.spot;
   const skipped = skip.list();

@@ -33,8 +33,13 @@ export class ChainBuilder {
   private cap = 256;
   private expiryIdx = new Map<string, number>();
   private rootIdx = new Map<string, number>();
-  /** Per (root, expiration) group: +strike for calls, −strike for puts already added. */
+  /**
+   * Per (root, expiration) group, the contracts already added: strike in thousandths (OCC strikes
+   * have three decimals) × 2, + 1 for a call — a small integer, so V8 hashes it without allocating.
+   */
   private seen = new Map<number, Set<number>>();
+  private lastGroup = -1;
+  private lastSeen: Set<number> | null = null;
   private firstRoot = '';
   /** The last expiration and root added, and their indexes: importers send runs of the same ones. */
   private lastExp: string | null = null;
@@ -100,13 +105,15 @@ export class ChainBuilder {
     const e = sameExp ? this.lastE : this.expirationIndex(c.expiration);
     const r = c.root === this.lastRoot ? this.lastR : this.rootIndex(c.root);
     const group = r * 0x10000 + e;
-    let strikes = this.seen.get(group);
+    let strikes = group === this.lastGroup ? this.lastSeen! : this.seen.get(group);
     if (!strikes) {
       strikes = new Set();
       this.seen.set(group, strikes);
     }
+    this.lastGroup = group;
+    this.lastSeen = strikes;
     const before = strikes.size;
-    strikes.add(c.isCall ? strike : -strike);
+    strikes.add(Math.round(strike * 1000) * 2 + (c.isCall ? 1 : 0));
     if (strikes.size === before) return REASONS.duplicate;
 
     if (this.n === this.cap) this.grow();

@@ -63,14 +63,16 @@ function samePrefix(text: string, start: number, prefix: string): boolean {
 /**
  * parseOccSymbol for a whole file, fast: reads the symbol in text[start, end) into `out` without
  * cutting it out; the root-and-date prefix ("SPXW230914") is parsed once per file (the last one is
- * compared in place: a row's call and put share it), the side and strike come from char codes. Same results as parseOccSymbol (test/core/chain.test.ts compares them).
+ * compared in place: a row's call and put share it), the side and strike come from char codes.
+ * Same results as parseOccSymbol (test/core/chain.test.ts compares them). A class rather than a
+ * closure: a new closure per file would make the optimised caller deoptimise ("wrong call target").
  */
-export function makeOccReader(): (text: string, start: number, end: number, out: OccSymbol) => boolean {
-  type Head = { root: string; expiration: string } | null;
-  const heads = new Map<string, Head>();
-  let prefix = '';
-  let head: Head = null;
-  return (text, start, end, out) => {
+export class OccReader {
+  private heads = new Map<string, { root: string; expiration: string } | null>();
+  private prefix = '';
+  private head: { root: string; expiration: string } | null = null;
+
+  read(text: string, start: number, end: number, out: OccSymbol): boolean {
     const n = end - start;
     const cp = text.charCodeAt(end - 9);
     let k = 0;
@@ -85,21 +87,22 @@ export function makeOccReader(): (text: string, start: number, end: number, out:
       if (full) Object.assign(out, full);
       return full !== null;
     }
-    if (n - 9 !== prefix.length || !samePrefix(text, start, prefix)) {
-      prefix = text.slice(start, end - 9);
-      let h = heads.get(prefix);
+    if (n - 9 !== this.prefix.length || !samePrefix(text, start, this.prefix)) {
+      this.prefix = text.slice(start, end - 9);
+      let h = this.heads.get(this.prefix);
       if (h === undefined) {
-        const full = parseOccSymbol(`${prefix}C00000000`);
+        const full = parseOccSymbol(`${this.prefix}C00000000`);
         h = full && { root: full.root, expiration: full.expiration };
-        heads.set(prefix, h);
+        this.heads.set(this.prefix, h);
       }
-      head = h;
+      this.head = h;
     }
+    const head = this.head;
     if (!head) return false;
     out.root = head.root;
     out.expiration = head.expiration;
     out.isCall = cp === 67;
     out.strike = k / 1000;
     return true;
-  };
+  }
 }

@@ -5,8 +5,11 @@
  * methodology mistake 9). A row or a side that cannot be read is left out and counted by reason —
  * one bad row never aborts the file (issue 12.2) — and ChainBuilder checks every value's bounds.
  *
- * Written for speed (≤ 20 ms for the 19,920-contract SPX table, `npm run bench`): unquoted rows are
- * split with String#split, numbers read by cellNumber, OCC prefixes and expiration texts cached.
+ * Written for speed (≤ 20 ms for the 19,920-contract SPX table, `npm run bench`, and a cold first
+ * run for the CLI): the text is never split, fields are found by comma offsets and numbers read in
+ * place, OCC prefixes and expiration texts are reused, and the per-row work is one small method
+ * (RowReader.row) that V8 optimises early, with scratch objects whose number fields start as doubles
+ * (a field that turns from integer to double deoptimises its readers).
  */
 
 import { isEmptyCell, numberIn } from './cell-number';
@@ -15,7 +18,7 @@ import type { ChainBuilder } from './chain-builder';
 import { ChainParseError } from './chain-parse-error';
 import { splitCsvLine } from './csv-line';
 import type { SkipLog } from './import/skip-log';
-import { makeOccReader, type OccSymbol } from './occ';
+import { OccReader, type OccSymbol } from './occ';
 import { monthNumber } from './snapshot-time';
 
 const SIDE_FIELDS = ['IV', 'Gamma', 'Open Interest', 'Volume'] as const;
@@ -81,122 +84,154 @@ function unquote(fields: string[]): string {
 }
 
 /**
- * Reads rows `from`…end of `lines` (0-based indexes; line numbers are index + 1) into `b`, counting
- * what it leaves out in `skip`. An unexpected error becomes a ChainParseError naming its line.
- * Fields are located by comma positions and numbers read in place (numberIn), so a row costs no
- * substring but its two symbols: String#split alone took 18 ms on the SPX table.
+ * Reads the rows of `text` from offset `from` (the line after the header, 1-based line number
+ * `firstLine`) to the end into `b`, counting what it leaves out in `skip`. An unexpected error becomes
+ * a ChainParseError naming its line. The text is never split into lines or fields: splitting took
+ * 23 ms of the SPX table alone.
  */
 export function readQuoteRows(
-  lines: string[],
+  text: string,
   from: number,
+  firstLine: number,
   col: Columns,
   b: ChainBuilder,
   skip: SkipLog,
   onProgress?: (fraction: number) => void,
 ): void {
-  const occ = makeOccReader();
-  const sideCols = [col.callFields, col.putFields].map((c) => SIDE_FIELDS.map((f) => c[f]));
-  const fields = Math.max(col.expiration, col.calls, col.strike, col.puts, ...sideCols.flat()) + 1;
-  /** Field j of the row is line[start[j], start[j + 1] − 1). */
-  const start = new Int32Array(fields + 1); // start[0] stays 0
-  const values = new Float64Array(SIDE_FIELDS.length);
-  const call: OccSymbol = { root: '', expiration: '', isCall: true, strike: 0 };
-  const put: OccSymbol = { ...call };
-  const input: ContractInput = { ...call, iv: 0, oi: 0, volume: 0, gamma: 0, sourceLine: 0 };
-  let expText = '';
-  let exp = '';
-  let k = from;
+  const rows = new RowReader(col, b, skip);
+  const n = text.length;
+  let nextQuote = text.indexOf('"', from);
+  let ln = firstLine - 1;
+  let count = 0;
   try {
-    for (; k < lines.length; k++) {
-      let line = lines[k]!;
-      if (line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim() === '')) continue;
-      const ln = k + 1;
-      if (onProgress && (k - from + 1) % 1000 === 0) onProgress((k - from) / (lines.length - from));
-      if (line.indexOf('"') >= 0) {
-        const f = splitCsvLine(line);
-        if (!f) {
-          skip.add('unterminated quoted field', ln, 2);
-          continue;
-        }
-        line = unquote(f);
-      }
-      let found = 0;
-      for (let p = 0; found < fields; ) {
-        const q = line.indexOf(',', p);
-        if (q < 0) {
-          start[++found] = line.length + 1;
-          break;
-        }
-        start[++found] = q + 1;
-        p = q + 1;
-      }
-      if (found < fields) {
-        skip.add('row has fewer fields than the header', ln, 2);
+    for (let pos = from; pos < n; ) {
+      let eol = text.indexOf('\n', pos);
+      if (eol < 0) eol = n;
+      const lineStart = pos;
+      const lineEnd = eol > pos && text.charCodeAt(eol - 1) === 13 ? eol - 1 : eol;
+      pos = eol + 1;
+      ln++;
+      if (lineEnd === lineStart) continue;
+      if (text.charCodeAt(lineStart) <= 32 && text.slice(lineStart, lineEnd).trim() === '') continue;
+      if (onProgress && ++count % 1000 === 0) onProgress(lineStart / n);
+      if (nextQuote >= 0 && nextQuote < lineStart) nextQuote = text.indexOf('"', lineStart);
+      if (nextQuote < 0 || nextQuote >= lineEnd) {
+        rows.row(text, lineStart, lineEnd, ln);
         continue;
       }
-      const end = (j: number) => start[j + 1]! - 1;
-      if (
-        !occ(line, start[col.calls]!, end(col.calls), call) ||
-        !occ(line, start[col.puts]!, end(col.puts), put) ||
-        !call.isCall ||
-        put.isCall
-      ) {
-        skip.add('not an OCC option symbol in the Calls or Puts column', ln, 2);
-        continue;
-      }
-      if (put.root !== call.root || put.expiration !== call.expiration || put.strike !== call.strike) {
-        skip.add('the put on the row is not the same contract as the call', ln, 2);
-        continue;
-      }
-      const strike = numberIn(line, start[col.strike]!, end(col.strike));
-      if (!(Math.abs(strike - call.strike) <= 1e-6 * call.strike)) {
-        skip.add('Strike column differs from the symbols', ln, 2);
-        continue;
-      }
-      const e0 = start[col.expiration]!;
-      const e1 = end(col.expiration);
-      if (!sameText(line, e0, e1, expText)) {
-        expText = line.slice(e0, e1);
-        exp = expirationText(expText);
-      }
-      if (exp !== call.expiration) {
-        skip.add('Expiration Date column differs from the symbols', ln, 2);
-        continue;
-      }
-      for (let side = 0; side < 2; side++) {
-        const cols = sideCols[side]!;
-        let bad = -1;
-        for (let v = 0; v < cols.length; v++) {
-          const j = cols[v]!;
-          let x = Number.NaN;
-          if (j >= 0) {
-            x = numberIn(line, start[j]!, end(j));
-            if (Number.isNaN(x) && bad < 0 && !isEmptyCell(line.slice(start[j]!, end(j)))) bad = v;
-          }
-          values[v] = x;
-        }
-        if (bad >= 0) {
-          skip.add(`${FIELD_WORDS[SIDE_FIELDS[bad]!]} is not a number`, ln);
-          continue;
-        }
-        const sym = side === 0 ? call : put;
-        input.root = sym.root;
-        input.expiration = sym.expiration;
-        input.isCall = side === 0;
-        input.strike = sym.strike;
-        input.iv = values[IV]!;
-        input.gamma = values[GAMMA]!;
-        // An empty open-interest cell is no open interest: 0 contracts (Cboe prints 0 anyway).
-        input.oi = Number.isNaN(values[OI]!) ? 0 : values[OI]!;
-        input.volume = values[VOLUME]!;
-        input.sourceLine = ln;
-        const why = b.add(input);
-        if (why) skip.add(why, ln);
+      const f = splitCsvLine(text.slice(lineStart, lineEnd));
+      if (!f) skip.add('unterminated quoted field', ln, 2);
+      else {
+        const plain = unquote(f);
+        rows.row(plain, 0, plain.length, ln);
       }
     }
   } catch (e) {
     if (e instanceof ChainParseError) throw e;
-    throw new ChainParseError(k + 1, '', `unreadable (${e instanceof Error ? e.message : String(e)})`);
+    throw new ChainParseError(ln, '', `unreadable (${e instanceof Error ? e.message : String(e)})`);
+  }
+}
+
+/** One row at a time: its fields located by comma offsets, checked, and its two contracts added. */
+class RowReader {
+  private readonly occ = new OccReader();
+  private readonly sideCols: number[][];
+  private readonly fields: number;
+  /** Field j of the row is str[start[j], start[j + 1] − 1). */
+  private readonly start: Int32Array;
+  private readonly values = new Float64Array(SIDE_FIELDS.length);
+  private readonly call: OccSymbol = { root: '', expiration: '', isCall: true, strike: Number.NaN };
+  private readonly put: OccSymbol = { root: '', expiration: '', isCall: false, strike: Number.NaN };
+  private readonly input: ContractInput = {
+    root: '',
+    expiration: '',
+    isCall: true,
+    strike: Number.NaN,
+    iv: Number.NaN,
+    oi: Number.NaN,
+    volume: Number.NaN,
+    gamma: Number.NaN,
+    sourceLine: 0,
+  };
+  private expText = '';
+  private exp = '';
+
+  constructor(
+    private readonly col: Columns,
+    private readonly b: ChainBuilder,
+    private readonly skip: SkipLog,
+  ) {
+    this.sideCols = [col.callFields, col.putFields].map((c) => SIDE_FIELDS.map((f) => c[f]));
+    this.fields = Math.max(col.expiration, col.calls, col.strike, col.puts, ...this.sideCols.flat()) + 1;
+    this.start = new Int32Array(this.fields + 1);
+  }
+
+  /** The row str[rowStart, rowEnd) of file line `ln`. */
+  row(str: string, rowStart: number, rowEnd: number, ln: number): void {
+    const { col, start, call, put, skip } = this;
+    const fields = this.fields;
+    let found = 0;
+    start[0] = rowStart;
+    for (let p = rowStart; found < fields; ) {
+      const q = str.indexOf(',', p);
+      if (q < 0 || q >= rowEnd) {
+        start[++found] = rowEnd + 1;
+        break;
+      }
+      start[++found] = q + 1;
+      p = q + 1;
+    }
+    if (found < fields) return skip.add('row has fewer fields than the header', ln, 2);
+    if (
+      !this.occ.read(str, start[col.calls]!, start[col.calls + 1]! - 1, call) ||
+      !this.occ.read(str, start[col.puts]!, start[col.puts + 1]! - 1, put) ||
+      !call.isCall ||
+      put.isCall
+    )
+      return skip.add('not an OCC option symbol in the Calls or Puts column', ln, 2);
+    if (put.root !== call.root || put.expiration !== call.expiration || put.strike !== call.strike)
+      return skip.add('the put on the row is not the same contract as the call', ln, 2);
+    const strike = numberIn(str, start[col.strike]!, start[col.strike + 1]! - 1);
+    if (!(Math.abs(strike - call.strike) <= 1e-6 * call.strike))
+      return skip.add('Strike column differs from the symbols', ln, 2);
+    const e0 = start[col.expiration]!;
+    const e1 = start[col.expiration + 1]! - 1;
+    if (!sameText(str, e0, e1, this.expText)) {
+      this.expText = str.slice(e0, e1);
+      this.exp = expirationText(this.expText);
+    }
+    if (this.exp !== call.expiration)
+      return skip.add('Expiration Date column differs from the symbols', ln, 2);
+    this.side(str, 0, call, ln);
+    this.side(str, 1, put, ln);
+  }
+
+  private side(str: string, side: number, sym: OccSymbol, ln: number): void {
+    const { start, values, input } = this;
+    const cols = this.sideCols[side]!;
+    let bad = -1;
+    for (let v = 0; v < cols.length; v++) {
+      const j = cols[v]!;
+      let x = Number.NaN;
+      if (j >= 0) {
+        x = numberIn(str, start[j]!, start[j + 1]! - 1);
+        if (Number.isNaN(x) && bad < 0 && !isEmptyCell(str.slice(start[j]!, start[j + 1]! - 1))) bad = v;
+      }
+      values[v] = x;
+    }
+    if (bad >= 0) return this.skip.add(`${FIELD_WORDS[SIDE_FIELDS[bad]!]} is not a number`, ln);
+    input.root = sym.root;
+    input.expiration = sym.expiration;
+    input.isCall = side === 0;
+    input.strike = sym.strike;
+    input.iv = values[IV]!;
+    input.gamma = values[GAMMA]!;
+    // An empty open-interest cell is no open interest: 0 contracts (Cboe prints 0 anyway).
+    input.oi = Number.isNaN(values[OI]!) ? 0 : values[OI]!;
+    input.volume = values[VOLUME]!;
+    input.sourceLine = ln;
+    const why = this.b.add(input);
+    if (why) this.skip.add(why, ln);
   }
 }
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ChainBuilder, ChainFormatError, chainFromJSON, chainToJSON, parseOccSymbol } from '../../src/core';
 import { REASONS } from '../../src/core/contract-checks';
-import { makeOccReader } from '../../src/core/occ';
+import { OccReader } from '../../src/core/occ';
 import { noUsableContracts, usableContracts } from '../../src/core/usable';
 import { sharedChain } from './chains';
 
@@ -98,7 +98,7 @@ describe('stored chains are read with the same bounds', () => {
 
 describe('the fast OCC reader', () => {
   it('reads every symbol as parseOccSymbol does, in place, including symbols it hands back to it', () => {
-    const read = makeOccReader();
+    const reader = new OccReader();
     const symbol = fc.oneof(
       fc
         .tuple(
@@ -117,7 +117,7 @@ describe('the fast OCC reader', () => {
       fc.property(fc.string({ maxLength: 4 }), symbol, fc.string({ maxLength: 4 }), (before, s, after) => {
         const out = { root: '', expiration: '', isCall: false, strike: 0 };
         const line = `${before}${s}${after}`;
-        const ok = read(line, before.length, before.length + s.length, out);
+        const ok = reader.read(line, before.length, before.length + s.length, out);
         const expected = parseOccSymbol(s);
         expect(ok).toBe(expected !== null);
         if (expected) expect(out).toEqual(expected);
