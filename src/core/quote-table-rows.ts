@@ -115,16 +115,14 @@ export function readQuoteRows(
       if (text.charCodeAt(lineStart) <= 32 && text.slice(lineStart, lineEnd).trim() === '') continue;
       if (onProgress && ++count % 1000 === 0) onProgress(lineStart / n);
       if (nextQuote >= 0 && nextQuote < lineStart) nextQuote = text.indexOf('"', lineStart);
-      if (nextQuote < 0 || nextQuote >= lineEnd) {
-        rows.row(text, lineStart, lineEnd, ln);
-        continue;
-      }
-      const f = splitCsvLine(text.slice(lineStart, lineEnd));
-      if (!f) skip.add('unterminated quoted field', ln, 2);
+      let why: string | null;
+      if (nextQuote < 0 || nextQuote >= lineEnd) why = rows.row(text, lineStart, lineEnd, ln);
       else {
-        const plain = unquote(f);
-        rows.row(plain, 0, plain.length, ln);
+        const f = splitCsvLine(text.slice(lineStart, lineEnd));
+        const plain = f && unquote(f);
+        why = plain === null ? 'unterminated quoted field' : rows.row(plain, 0, plain.length, ln);
       }
+      if (why) skip.add(why, ln, 2);
     }
   } catch (e) {
     if (e instanceof ChainParseError) throw e;
@@ -166,9 +164,12 @@ class RowReader {
     this.start = new Int32Array(this.fields + 1);
   }
 
-  /** The row str[rowStart, rowEnd) of file line `ln`. */
-  row(str: string, rowStart: number, rowEnd: number, ln: number): void {
-    const { col, start, call, put, skip } = this;
+  /**
+   * The row str[rowStart, rowEnd) of file line `ln`: adds its two contracts (a contract the builder
+   * refuses is counted there), or returns why the whole row is left out.
+   */
+  row(str: string, rowStart: number, rowEnd: number, ln: number): string | null {
+    const { col, start, call, put } = this;
     const fields = this.fields;
     let found = 0;
     start[0] = rowStart;
@@ -181,29 +182,29 @@ class RowReader {
       start[++found] = q + 1;
       p = q + 1;
     }
-    if (found < fields) return skip.add('row has fewer fields than the header', ln, 2);
+    if (found < fields) return 'row has fewer fields than the header';
     if (
       !this.occ.read(str, start[col.calls]!, start[col.calls + 1]! - 1, call) ||
       !this.occ.read(str, start[col.puts]!, start[col.puts + 1]! - 1, put) ||
       !call.isCall ||
       put.isCall
     )
-      return skip.add('not an OCC option symbol in the Calls or Puts column', ln, 2);
+      return 'not an OCC option symbol in the Calls or Puts column';
     if (put.root !== call.root || put.expiration !== call.expiration || put.strike !== call.strike)
-      return skip.add('the put on the row is not the same contract as the call', ln, 2);
+      return 'the put on the row is not the same contract as the call';
     const strike = numberIn(str, start[col.strike]!, start[col.strike + 1]! - 1);
     if (!(Math.abs(strike - call.strike) <= 1e-6 * call.strike))
-      return skip.add('Strike column differs from the symbols', ln, 2);
+      return 'Strike column differs from the symbols';
     const e0 = start[col.expiration]!;
     const e1 = start[col.expiration + 1]! - 1;
     if (!sameText(str, e0, e1, this.expText)) {
       this.expText = str.slice(e0, e1);
       this.exp = expirationText(this.expText);
     }
-    if (this.exp !== call.expiration)
-      return skip.add('Expiration Date column differs from the symbols', ln, 2);
+    if (this.exp !== call.expiration) return 'Expiration Date column differs from the symbols';
     this.side(str, 0, call, ln);
     this.side(str, 1, put, ln);
+    return null;
   }
 
   private side(str: string, side: number, sym: OccSymbol, ln: number): void {
@@ -219,7 +220,10 @@ class RowReader {
       }
       values[v] = x;
     }
-    if (bad >= 0) return this.skip.add(`${FIELD_WORDS[SIDE_FIELDS[bad]!]} is not a number`, ln);
+    if (bad >= 0) {
+      this.skip.add(`${FIELD_WORDS[SIDE_FIELDS[bad]!]} is not a number`, ln);
+      return;
+    }
     input.root = sym.root;
     input.expiration = sym.expiration;
     input.isCall = side === 0;
