@@ -4,6 +4,7 @@
  * time (2023-02-30 is refused, not rolled over to 2 March), every choice is one of its words.
  */
 import { parseArgs } from 'node:util';
+import { MAX_PRICE, MIN_PRICE, YEARS } from '../core/contract-checks';
 import {
   type Model,
   makeModel,
@@ -12,9 +13,8 @@ import {
   PRESETS,
   SCOPES,
   SIGN_MODELS,
-  zonedToUtc,
-} from '../core';
-import { MAX_PRICE, MIN_PRICE, YEARS } from '../core/contract-checks';
+} from '../core/model';
+import { zonedToUtc } from '../core/ny-time';
 import { daysInMonth } from '../core/occ';
 
 /** Exit codes (also in USAGE). */

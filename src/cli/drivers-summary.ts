@@ -3,7 +3,9 @@
  * time (charm), volatility (vanna) and the projection of the flip and regime to the horizon. Every
  * trade is said by tradePhrase (issue 10.4: one phrase per figure everywhere).
  */
-import { type Drivers, newYorkDate, type ProjectionPoint, tradePhrase, wallClockAt } from '../core';
+import type { Drivers, ProjectionPoint } from '../core/drivers';
+import { newYorkDate, wallClockAt } from '../core/ny-time';
+import { tradePhrase } from '../core/phrases';
 
 const px = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 

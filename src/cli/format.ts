@@ -3,16 +3,12 @@
  * the type of pressure (damping or extending moves), never the direction. Money and trades go
  * through core/phrases.ts, the one formatter the popup, overlay and preview use too (issue 10.4).
  */
-import {
-  type Analysis,
-  type Drivers,
-  explainRegime,
-  gexPhrase,
-  type Model,
-  moneyPhrase,
-  type PositionsModel,
-} from '../core';
+import type { Analysis } from '../core/analyze';
+import type { Drivers } from '../core/drivers';
 import type { SkippedGroup } from '../core/import/skip-log';
+import type { Model, PositionsModel } from '../core/model';
+import { gexPhrase, moneyPhrase } from '../core/phrases';
+import { explainRegime } from '../core/regime';
 import { dealers, driversLines } from './drivers-summary';
 
 const int = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });

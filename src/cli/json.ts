@@ -4,8 +4,11 @@
  * `zeroDteShare`, `skipped` (contract lines the import left out, by reason) and a `settings` echo.
  * Money in dollars per 1 % move (flows: dollars of notional); prices in price units; instants ISO UTC.
  */
-import type { Analysis, Chain, Drivers, Model, PositionsModel, ProjectionPoint } from '../core';
+import type { Analysis } from '../core/analyze';
+import type { Chain } from '../core/chain';
+import type { Drivers, ProjectionPoint } from '../core/drivers';
 import type { SkippedGroup } from '../core/import/skip-log';
+import type { Model, PositionsModel } from '../core/model';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const point = (p: ProjectionPoint) => ({ at: iso(p.at), netGex: p.netGex, flip: p.flip, regime: p.regime });
