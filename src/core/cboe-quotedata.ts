@@ -107,7 +107,7 @@ function read(input: string, options: QuoteTableOptions, at: (line: number) => v
   if (typeof input !== 'string') throw new ChainParseError(0, '', 'the chain is not text');
   let text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   // CRLF is read in place; old Mac files end lines with a lone CR: make those LF first.
-  if (/\r(?!\n)/.test(text)) text = text.replace(/\r\n?/g, '\n');
+  if (text.indexOf('\r') >= 0 && /\r(?!\n)/.test(text)) text = text.replace(/\r\n?/g, '\n');
   const { lines, next } = topLines(text, 60);
   let i = 0;
   while (i < lines.length && lines[i]!.trim() === '') i++;
