@@ -33,8 +33,24 @@ export interface Io {
   readText: (path: string, maxBytes: number) => Promise<string>;
 }
 
+/**
+ * A reader that stops early (`gexfocus analyze … --json | head -c 300`) closes the pipe: Node then
+ * throws EPIPE from the stream with a stack trace. The output was wanted only that far: end quietly.
+ */
+let pipeWatched = false;
+function writeOut(text: string): void {
+  if (!pipeWatched) {
+    pipeWatched = true;
+    process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
+  process.stdout.write(text);
+}
+
 const defaultIo: Io = {
-  out: (t) => process.stdout.write(t),
+  out: writeOut,
   err: (t) => process.stderr.write(t),
   readText: readChainFile,
 };

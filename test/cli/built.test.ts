@@ -21,6 +21,22 @@ describe('the built CLI (bin/gexfocus.mjs)', () => {
     expect(j.projection.length).toBeGreaterThan(0);
   });
 
+  it('ends quietly when the reader of its output stops early (a pipe into head)', () => {
+    const r = spawnSync(
+      'sh',
+      [
+        '-c',
+        `node bin/gexfocus.mjs analyze '${chains}spx_quotedata_2023-09-14_full.csv' --json | head -c 20`,
+      ],
+      {
+        cwd: repo,
+        encoding: 'utf8',
+      },
+    );
+    expect(r.stdout).toBe('{"underlying":"SPX",');
+    expect(r.stderr).toBe('');
+  });
+
   it('exits 1, 2 and 3 with one line each, never a stack trace or errno text', () => {
     const cases: [string[], number][] = [
       [[fixtures], 1],
