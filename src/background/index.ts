@@ -4,6 +4,7 @@
  */
 import { listen } from '../messaging/router.ts';
 import { ext } from '../platform/browser.ts';
+import { listenCommands } from './commands.ts';
 import { handlers } from './handlers.ts';
 import { forgetLiveState } from './overlay/tab-verdict.ts';
 import { browserPickerApi } from './picker/browser-api.ts';
@@ -11,6 +12,7 @@ import { onOriginsRemoved } from './picker/site-flow.ts';
 import { forgetTab } from './state/tab-readings.ts';
 
 listen(handlers);
+listenCommands();
 
 ext.tabs.onRemoved.addListener((tabId) => {
   void forgetTab(tabId);

@@ -14,6 +14,7 @@ import { setBadge } from '../badge.ts';
 import type { KvArea } from '../chains/store.ts';
 import { badgeFor } from '../readings/badge-state.ts';
 import { evaluateLive } from './live-evaluation.ts';
+import { overlayShownOn } from './shown.ts';
 import { advance, getLiveState, putLiveState, serialTab } from './tab-verdict.ts';
 import { overlayView } from './view-model.ts';
 
@@ -60,7 +61,8 @@ export function refreshTab(
     const verdict = c.reading.suspect
       ? (previous ?? evaluation.regime)
       : advance(state, key, input, c.model.transitionBand);
-    const view = c.settings.overlay ? overlayView(c, analysis, evaluation, verdict, nowMs) : null;
+    const shown = await overlayShownOn(tabId, c.settings); // tab toggle, else overlaySites, else overlay
+    const view = shown ? overlayView(c, analysis, evaluation, verdict, nowMs) : null;
     const title = c.reading.suspect
       ? `GEXfocus: ${c.reading.symbol} price not trusted (${c.reading.reason ?? 'check the page'})`
       : `GEXfocus: ${verdict} at ${formatPrice(c.reading.price)} (${c.reading.symbol})`;
