@@ -23,7 +23,8 @@ describe('the generic detector', () => {
       onReport: (r) => reports.push(r),
       minGapMs: 0,
     });
-    await settle();
+    // The scan goes in slices of at most 12 ms: on a busy machine the first pass can take several.
+    for (let i = 0; i < 100 && reports.at(-1)?.price !== 512.34; i++) await settle(20);
     expect(reports.at(-1)).toMatchObject({ symbol: 'SPY', price: 512.34 });
     expect(reports.at(-1)!.confidence).toBeLessThanOrEqual(0.6);
     const p = page.fixture.tick();
