@@ -60,17 +60,24 @@ export function locatedPrice(doc: Document): Element | null {
   return el?.isConnected ? el : null;
 }
 
-function ancestorOf(node: Element, levels: number): Element {
-  let n = node;
-  for (let i = 0; i < levels && n.parentElement && n.parentElement !== n.ownerDocument.documentElement; i++) {
-    n = n.parentElement;
-  }
-  return n;
+/** The node's parent, grandparent … up to `levels` (not the root element). */
+function ancestorsOf(node: Element, levels: number): Element[] {
+  const out: Element[] = [];
+  for (
+    let n = node.parentElement;
+    n && n !== n.ownerDocument.documentElement && out.length < levels;
+    n = n.parentElement
+  )
+    out.push(n);
+  return out;
 }
 
 export function startReader(doc: Document, locator: Locator, opts: ReaderOptions): { flush(): void } {
   const { signal } = opts;
-  const minGap = opts.minGapMs ?? 250;
+  // Two reports a second at most: sending one (runtime.sendMessage) is most of the content script's
+  // time on a page ticking 20×/s (CDP profile, bench/content-script.bench.mjs), and the verdict moves
+  // through a hysteresis band anyway.
+  const minGap = opts.minGapMs ?? 500;
   const holdMs = opts.holdMs ?? 2000;
   let symbol: string | null | undefined;
   let ref: number | null = null;
@@ -133,7 +140,9 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
         subtree: true,
         ...(filter.length > 0 ? { attributes: true, attributeFilter: filter } : {}),
       });
-      anchor.observe(ancestorOf(node, ANCESTOR_LEVELS), { childList: true, subtree: true });
+      // A re-render that replaces the node, its parent or grandparent is a childList change of the next
+      // one up. childList only, no subtree: the node's own text changes (every tick) do not wake it.
+      for (const a of ancestorsOf(node, ANCESTOR_LEVELS)) anchor.observe(a, { childList: true });
     }
     // Nothing to follow yet (price not rendered, socket not connected): watch the page until it shows up.
     if (!priceTarget?.node) {

@@ -153,22 +153,57 @@ export function createPanel(doc: Document, actions: PanelActions, signal: AbortS
   let disconnected: string | null = null;
   let view: OverlayView | null = null;
 
+  // What each node shows, kept here: comparing with the DOM would read it back on every tick.
+  const shownText = new WeakMap<Node, string>();
   const set = (n: Node, text: string) => {
-    if (n.textContent !== text) n.textContent = text;
+    if (shownText.get(n) === text) return;
+    shownText.set(n, text);
+    n.textContent = text;
   };
+  const shapes = new WeakMap<HTMLElement, string>();
 
+  /** The table's rows: the same shape (labels, classes) updates the cells' text in place. */
   function rows(
     table: HTMLElement,
     data: { th: string; tds: [string, string][]; cls?: string; title?: string }[],
   ) {
+    const shape = JSON.stringify(data.map((r) => [r.th, r.cls, r.title, r.tds.map(([c]) => c)]));
+    if (shapes.get(table) === shape) {
+      data.forEach((r, i) => {
+        const cells = table.children[i]!.children;
+        r.tds.forEach(([, text], j) => {
+          set(cells[j + 1]!, text);
+        });
+      });
+      return;
+    }
+    shapes.set(table, shape);
     table.replaceChildren(
       ...data.map((r) => {
         const tr = el('tr', r.cls ?? '');
         if (r.title) tr.title = r.title;
-        tr.append(el('th', '', r.th), ...r.tds.map(([cls, text]) => el('td', cls, text)));
+        const tds = r.tds.map(([cls, text]) => {
+          const td = el('td', cls, text);
+          shownText.set(td, text);
+          return td;
+        });
+        tr.append(el('th', '', r.th), ...tds);
         return tr;
       }),
     );
+  }
+
+  /** Paragraphs or tags: the same classes in the same order update their text in place. */
+  function lines(box: HTMLElement, tag: 'p' | 'span', data: [string, string][]) {
+    const shape = data.map(([c]) => c).join(' ');
+    if (shapes.get(box) === shape) {
+      data.forEach(([, text], i) => {
+        set(box.children[i]!, text);
+      });
+    } else {
+      shapes.set(box, shape);
+      box.replaceChildren(...data.map(([c, text]) => el(tag, c, text)));
+    }
   }
 
   function draw(): void {
@@ -184,7 +219,8 @@ export function createPanel(doc: Document, actions: PanelActions, signal: AbortS
       stale ? 'stale' : '',
       up ? 'up' : '',
     ];
-    box.className = classes.filter(Boolean).join(' ');
+    const className = classes.filter(Boolean).join(' ');
+    if (box.className !== className) box.className = className;
     set(chip, v.glyph);
     set(dotButton, v.glyph);
     set(word, v.word);
@@ -199,7 +235,8 @@ export function createPanel(doc: Document, actions: PanelActions, signal: AbortS
       );
       dotButton.setAttribute('aria-label', `${said}. Enter shows the pill.`);
     }
-    bar.setAttribute('aria-expanded', String(mode === 'card'));
+    if (bar.getAttribute('aria-expanded') !== String(mode === 'card'))
+      bar.setAttribute('aria-expanded', String(mode === 'card'));
     set(price, v.price);
     set(line, v.line);
     const next = JSON.stringify([v.ladder, v.flows, v.later, v.notes, v.flags]);
@@ -225,8 +262,16 @@ export function createPanel(doc: Document, actions: PanelActions, signal: AbortS
         later,
         v.later.map((f) => ({ th: f.label, tds: [['', f.value]] })),
       );
-      notes.replaceChildren(...v.notes.map((n) => el('p', n.warn ? 'w' : 'm', n.text)));
-      tags.replaceChildren(...v.flags.map((f) => el('span', 'tag', f)));
+      lines(
+        notes,
+        'p',
+        v.notes.map((n) => [n.warn ? 'w' : 'm', n.text]),
+      );
+      lines(
+        tags,
+        'span',
+        v.flags.map((f) => ['tag', f]),
+      );
     }
     set(age, v.age);
     set(model, `Model: ${v.model}`);
