@@ -66,7 +66,7 @@ const PRICE_LIKE = /^[\s$€£¥₹+-]*\d[\d.,\s\u00A0\u202F']*[.,]\d{1,6}\s*[A-
 const MAX_TEXT_NODES = 4000;
 /** Elements looked at around a symbol heading. */
 const MAX_NEAR = 2000;
-const SLICE_MS = 12;
+const SLICE_MS = 8;
 /** Time kept in a slice for the label, heading and title checks that end a pass. */
 const FINISH_MS = 4;
 const FIRST_WAIT_MS = 2000;

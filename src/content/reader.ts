@@ -43,7 +43,7 @@ const FULL_RATIO = 200;
 const FULL_MAX_GAP_MS = 60_000;
 /** Changed subtrees kept for a cheap look; beyond this the next full look is the way to find things. */
 const MAX_CHANGED = 64;
-/** Pause between two slices of a paced scan (at most ~12 ms each: under a fifth of the main thread). */
+/** Pause between two slices of a paced scan (at most ~8 ms each: well under a fifth of the main thread). */
 const SLICE_GAP_MS = 60;
 /** A jump is accepted as the new level after this many further readings near it, or this long. */
 const CONFIRM_TICKS = 3;
