@@ -69,6 +69,18 @@ export function liveSpx(nowMs: number, opts: { stale?: boolean } = {}): LiveSpx 
   };
 }
 
+/** Page prices (SPX, 1:1) where the engine's regime is clear of the transition band, so hysteresis cannot hold it. */
+export function clearPrices(spx: LiveSpx, nowMs: number): { S: number; regime: string }[] {
+  const out: { S: number; regime: string }[] = [];
+  for (let k = -15; k <= 15; k++) {
+    const S = Math.round(4505.1 * (1 + k * 0.004) * 100) / 100;
+    const e = spx.engine(S, nowMs);
+    const far = e.flip === null || Math.abs(e.flip / S - 1) > 0.006;
+    if (e.regime !== 'transition' && Math.abs(e.balance) > 0.12 && far) out.push({ S, regime: e.regime });
+  }
+  return out;
+}
+
 /** Saves a chain through the background's own message, as the options page does. */
 export async function saveChain(s: ExtensionSession, chain: Chain): Promise<void> {
   const payload = {

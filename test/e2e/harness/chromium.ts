@@ -4,7 +4,7 @@ import { ACTIVE_TAB_ID, pollUntil, screenshotPath, unwrapValue, wrapExpression }
 import { FIXTURE_HOSTS } from './hosts.ts';
 import { cdpModifiers, type Key, keyCode, parseShortcut } from './input.ts';
 import { BROWSER_BINARIES } from './paths.ts';
-import type { ExtensionSession, LaunchOptions, Tab } from './types.ts';
+import type { ColorScheme, ExtensionSession, LaunchOptions, Tab } from './types.ts';
 
 export interface DriverEnv {
   profileDir: string;
@@ -76,8 +76,16 @@ class ChromiumSession implements ExtensionSession {
     return this.env.fixtureUrl(host, path);
   }
 
+  private scheme: ColorScheme | null = null;
+
+  async setColorScheme(scheme: ColorScheme): Promise<void> {
+    this.scheme = scheme;
+    for (const page of this.context.pages()) await page.emulateMedia({ colorScheme: scheme });
+  }
+
   async newTab(url: string): Promise<Tab> {
     const page = await this.context.newPage();
+    if (this.scheme) await page.emulateMedia({ colorScheme: this.scheme });
     const tab = new ChromiumTab(page);
     await tab.goto(url);
     return tab;

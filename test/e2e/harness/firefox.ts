@@ -10,7 +10,7 @@ import { ACTIVE_TAB_ID, pollUntil, screenshotPath, unwrapValue, wrapExpression }
 import { GECKO_ID, writeFirefoxProfile } from './firefox-profile.ts';
 import { type Key, keyCode, parseShortcut, WEBDRIVER_KEYS } from './input.ts';
 import { BROWSER_BINARIES } from './paths.ts';
-import type { ExtensionSession, LaunchOptions, ScreenshotOptions, Tab } from './types.ts';
+import type { ColorScheme, ExtensionSession, LaunchOptions, ScreenshotOptions, Tab } from './types.ts';
 
 export async function launchFirefox(env: DriverEnv, opts: LaunchOptions): Promise<ExtensionSession> {
   const uuid = env.extensionUuid;
@@ -200,6 +200,13 @@ class FirefoxSession implements ExtensionSession {
       for (const m of [...mods].reverse()) tip.keyup(ev(m));
       return true;
     })()`);
+  }
+
+  async setColorScheme(scheme: ColorScheme): Promise<void> {
+    // The same pref the profile sets at launch (firefox-profile.ts): 0 dark, 1 light; read live.
+    await this.chromeEval(
+      `(() => { Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', ${scheme === 'dark' ? 0 : 1}); return true; })()`,
+    );
   }
 
   /** Evaluates in the browser window's privileged chrome document (needs --remote-allow-system-access). */

@@ -116,5 +116,10 @@ export interface ExtensionSession {
    * (the commands' shortcuts) handle.
    */
   pressShortcut(urlPrefix: string, shortcut: string): Promise<void>;
+  /**
+   * Switches `prefers-color-scheme` for every page of the session, now and later (no relaunch).
+   * Chromium: Playwright's emulateMedia on each page; Firefox: the content-override pref.
+   */
+  setColorScheme(scheme: ColorScheme): Promise<void>;
   close(): Promise<void>;
 }
