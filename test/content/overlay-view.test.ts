@@ -162,7 +162,7 @@ describe('never looking live when it is not', () => {
     const c = await context(reading('.INX', 4525.1, SNAPSHOT, { suspect: true, reason: 'jump' }), SNAPSHOT);
     const { v } = viewAt(c, SNAPSHOT);
     expect(v.stale).toBe(true);
-    expect(v.staleWhy).toBe('price not trusted: price jumped, not confirmed yet');
+    expect(v.staleWhy).toBe('price jumped, unconfirmed');
     expect(v.flags).toEqual(['suspect: price jumped, not confirmed yet']);
   });
 

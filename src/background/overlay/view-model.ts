@@ -52,6 +52,15 @@ const POSITIONS: Record<string, string> = {
   volume: 'volume only',
 };
 
+/** Why the price is not trusted, short enough for the pill (the card's flag has the long words). */
+const SUSPECT_SHORT: Record<string, string> = {
+  jump: 'price jumped, unconfirmed',
+  'not-positive': 'not a valid price',
+  'not-finite': 'not a valid price',
+  'prior-close': 'previous close, not live',
+  halted: 'trading halted',
+};
+
 const title = (r: Regime) => r[0]!.toUpperCase() + r.slice(1);
 
 /** Net GEX in the user's units, with what the levels are quoted in. */
@@ -71,7 +80,7 @@ function staleness(c: TabContext, nowMs: number): { why: string | null; chainOld
   const chainOld = isStaleChain(age) || c.atSnapshot;
   const quiet = nowMs - c.reading.at;
   const why = c.reading.suspect
-    ? `price not trusted: ${SUSPECT_REASONS[c.reading.reason ?? ''] ?? 'check the page'}`
+    ? (SUSPECT_SHORT[c.reading.reason ?? ''] ?? 'price not trusted')
     : quiet > QUIET_MS
       ? `no new price for ${formatAge(quiet)}`
       : chainOld
