@@ -16,8 +16,12 @@ import { boxAt, clearOf, DEFAULT_PLACE, MARGIN, placeOf, textBox } from './place
 import { keepOnTop } from './top-layer.ts';
 
 const REFRESH_MS = 20_000;
-/** The price element is looked up again at most this often on ticks (its box forces a layout). */
-const AVOID_EVERY_MS = 1000;
+/**
+ * On ticks the price element's box is looked at again at most this often: reading it (and the
+ * viewport) forces a layout, a visible share of the content script's time on a page ticking 20×/s.
+ * Scrolls and resizes re-place the overlay at once.
+ */
+const AVOID_EVERY_MS = 2000;
 
 export function startOverlay(doc: Document, anchor: () => Element | null, signal: AbortSignal): void {
   const win = doc.defaultView ?? window;

@@ -150,6 +150,7 @@ export function createPanel(doc: Document, actions: PanelActions, signal: AbortS
   let last = '';
   let lists = '';
   let label = '';
+  let expanded = false;
   let disconnected: string | null = null;
   let view: OverlayView | null = null;
 
@@ -235,8 +236,10 @@ export function createPanel(doc: Document, actions: PanelActions, signal: AbortS
       );
       dotButton.setAttribute('aria-label', `${said}. Enter shows the pill.`);
     }
-    if (bar.getAttribute('aria-expanded') !== String(mode === 'card'))
-      bar.setAttribute('aria-expanded', String(mode === 'card'));
+    if (expanded !== (mode === 'card')) {
+      expanded = mode === 'card';
+      bar.setAttribute('aria-expanded', String(expanded));
+    }
     set(price, v.price);
     set(line, v.line);
     const next = JSON.stringify([v.ladder, v.flows, v.later, v.notes, v.flags]);
