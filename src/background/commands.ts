@@ -9,7 +9,8 @@ import { readSettings } from '../core/settings.ts';
 import { ext, type Storage, type Tabs } from '../platform/browser.ts';
 import { redrawTab, TOGGLE_OVERLAY } from './overlay/handlers.ts';
 import { clearOverlayToggles, forgetOverlayTab, toggleOverlayOnTab } from './overlay/shown.ts';
-import { SETTINGS_KEY } from './settings/store.ts';
+import { getSettings, SETTINGS_KEY } from './settings/store.ts';
+import { localArea } from './storage/areas.ts';
 
 async function currentTab(tab: Tabs.Tab | undefined): Promise<number | undefined> {
   if (tab?.id !== undefined && tab.id >= 0) return tab.id;
@@ -21,7 +22,7 @@ async function currentTab(tab: Tabs.Tab | undefined): Promise<number | undefined
 export async function toggleOverlayCommand(tab: Tabs.Tab | undefined): Promise<boolean | null> {
   const tabId = await currentTab(tab);
   if (tabId === undefined) return null;
-  const { settings } = readSettings((await ext.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  const { settings } = await getSettings(localArea());
   const shown = await toggleOverlayOnTab(tabId, settings);
   await redrawTab(tabId).catch(() => undefined); // no reading or chain yet: the next report draws it
   return shown;

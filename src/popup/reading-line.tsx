@@ -69,7 +69,7 @@ export function ReadingLine({ tabId }: { tabId: number | undefined }) {
   return (
     <div class="reading-line" data-testid="reading-line">
       <p class="muted" style={{ margin: 0, fontSize: '11px' }}>
-        Connected to {new URL(reading.frameUrl).hostname}
+        Connected to {reading.host || 'this page'}
       </p>
       <p>
         <strong data-testid="reading-symbol">{reading.symbol ?? 'Unknown symbol'}</strong>{' '}

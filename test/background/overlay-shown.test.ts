@@ -2,7 +2,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { MemoryArea } from './chains-fakes.ts';
 
 const session = new MemoryArea();
-vi.mock('../../src/platform/browser.ts', () => ({ ext: { storage: { session } } }));
+vi.mock('../../src/platform/browser.ts', () => ({
+  ext: { storage: { session, onChanged: { addListener: () => undefined } } },
+}));
 
 const {
   clearOverlayToggles,

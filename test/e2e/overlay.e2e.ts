@@ -105,6 +105,15 @@ describe.each(BROWSERS)('%s overlay', (browser) => {
     await tab.screenshot('overlay-pill-light');
   });
 
+  it('says the same verdict as the toolbar badge and the popup', async () => {
+    const v = await shown(tab);
+    const tabId = await s.tabIdOf(url);
+    const badge = await s.extEval<string>(`ext.action.getBadgeText({ tabId: ${tabId} })`);
+    expect(badge).toBe(v.glyph); // the badge's glyphs: +γ, −γ, ≈
+    const analysis = await message<{ verdict: string }>(s, 'tab/analysis', { tabId });
+    expect(WORD[analysis.value.verdict]).toBe(v.word);
+  });
+
   it('follows a tick across the flip with the engine’s answer there, at the same size', async () => {
     await tab.eval(`fixture.tick(${second.S})`);
     const v = await waitShown(tab, (x) => x.label.includes(formatPrice(second.S)));

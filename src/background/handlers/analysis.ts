@@ -1,16 +1,15 @@
 import type { Handlers } from '../../messaging/router.ts';
-import { ext } from '../../platform/browser.ts';
 import { tabLevels } from '../analysis/tab-levels.ts';
-import type { KvArea } from '../chains/store.ts';
 import { refreshTab } from '../overlay/refresh.ts';
 import { getReading } from '../state/tab-readings.ts';
+import { localArea } from '../storage/areas.ts';
 
 export const analysisHandlers: Pick<Handlers, 'tab/analysis'> = {
   'tab/analysis': async ({ tabId }) => {
     try {
       const reading = await getReading(tabId);
       const now = Date.now();
-      const levels = await tabLevels(ext.storage.local as unknown as KvArea, reading, now);
+      const levels = await tabLevels(localArea(), reading, now);
       if (levels.status !== 'ok') return levels;
       // The word the badge and the overlay show (hysteresis), next to this evaluation's raw regime.
       const { verdict } = await refreshTab(tabId, reading, now, true);

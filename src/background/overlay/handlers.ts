@@ -4,17 +4,15 @@
  */
 import type { Handlers } from '../../messaging/router.ts';
 import { ext } from '../../platform/browser.ts';
-import type { KvArea } from '../chains/store.ts';
 import { hostOfUrl } from '../picker/flow.ts';
 import { getReading } from '../state/tab-readings.ts';
+import { localArea } from '../storage/areas.ts';
 import { getPlace, savePlace } from './places.ts';
 import { refreshTab } from './refresh.ts';
 import { overlayStarted, setOverlayOnTab } from './shown.ts';
 
 /** The manifest command that shows or hides the overlay on the current tab (manifest.json `commands`). */
 export const TOGGLE_OVERLAY = 'toggle-overlay';
-
-const area = (): KvArea => ext.storage.local as unknown as KvArea;
 
 function topFrame(type: string, tabId: number | undefined, frameId: number | undefined): number {
   if (tabId === undefined || frameId !== 0) throw new Error(`${type}: only a tab's top frame has an overlay`);
@@ -37,7 +35,10 @@ export const overlayHandlers: Pick<Handlers, 'overlay/start' | 'overlay/place' |
     const tab = topFrame('overlay/start', tabId, frameId);
     const host = hostOfUrl(sender.url);
     await overlayStarted(tab, host);
-    const [place, shortcut] = await Promise.all([host ? getPlace(area(), host) : null, toggleShortcut()]);
+    const [place, shortcut] = await Promise.all([
+      host ? getPlace(localArea(), host) : null,
+      toggleShortcut(),
+    ]);
     return { place, shortcut };
   },
 
@@ -45,7 +46,7 @@ export const overlayHandlers: Pick<Handlers, 'overlay/start' | 'overlay/place' |
     topFrame('overlay/place', tabId, frameId);
     const host = hostOfUrl(sender.url);
     if (!host) throw new Error('overlay/place: the page has no site');
-    await savePlace(area(), host, place, Date.now());
+    await savePlace(localArea(), host, place, Date.now());
     return null;
   },
 

@@ -4,12 +4,13 @@
  * exception). Fractions of the free space, not pixels, so a place survives a resize or a zoom change
  * (the content script clamps it into the viewport it has).
  *
- * Every write is one read-modify-write in savePlace(), serialised here; the background's one storage
- * writer (issue 9.1) can take it over by routing this one function through its queue.
+ * Every write is one read-modify-write in savePlace(), in the area's write queue
+ * (../storage/serial.ts): two sites moved at once both stay.
  */
 import * as z from 'zod/mini';
 import type { OverlayPlace } from '../../messaging/types.ts';
-import type { KvArea } from '../chains/store.ts';
+import type { KvArea } from '../storage/kv.ts';
+import { serialWrite } from '../storage/serial.ts';
 
 export const PLACES_KEY = 'overlayPlaces';
 /** Sites remembered; the least recently moved is forgotten first (a place is small, but unbounded is not). */
@@ -31,18 +32,13 @@ export async function getPlace(area: KvArea, host: string): Promise<OverlayPlace
   return hit ? { x: hit.x, y: hit.y, dot: hit.dot } : null;
 }
 
-let queue: Promise<unknown> = Promise.resolve();
-
-/** Remembers the place for a host (one serialised read-modify-write). */
+/** Remembers the place for a host (one read-modify-write in the area's write queue). */
 export function savePlace(area: KvArea, host: string, place: OverlayPlace, nowMs: number): Promise<void> {
-  const job = async () => {
+  return serialWrite(area, async () => {
     if (!HOST.safeParse(host).success) throw new Error(`not a site: ${JSON.stringify(host)}`);
     const stored = read((await area.get(PLACES_KEY))[PLACES_KEY]);
     stored.hosts[host] = { x: place.x, y: place.y, dot: place.dot, at: nowMs };
     const hosts = Object.entries(stored.hosts).sort((a, b) => b[1].at - a[1].at);
     await area.set({ [PLACES_KEY]: { version: 1, hosts: Object.fromEntries(hosts.slice(0, MAX_PLACES)) } });
-  };
-  const next = queue.then(job, job);
-  queue = next.catch(() => undefined);
-  return next;
+  });
 }

@@ -9,9 +9,10 @@
  * settings again, and a change of the overlay settings clears every toggle (the user's latest word
  * wins). The Map is a cache; storage.session is the truth.
  */
+import * as z from 'zod/mini';
 import type { Settings } from '../../core/settings.ts';
-import { ext } from '../../platform/browser.ts';
-import { sessionGet, sessionRemove, sessionSet } from '../state/session-store.ts';
+import { sessionArea } from '../storage/areas.ts';
+import { serialWrite } from '../storage/serial.ts';
 
 export interface OverlayTab {
   /** The top frame's host (null: no overlay started in this tab yet). */
@@ -23,6 +24,12 @@ export interface OverlayTab {
 const PREFIX = 'overlay:';
 const keyOf = (tabId: number) => `${PREFIX}${tabId}`;
 const cache = new Map<number, OverlayTab>();
+/** Bumped when every toggle is cleared: a read that started before must not cache the old value. */
+let generation = 0;
+const STORED = z.object({
+  host: z.nullable(z.string().check(z.maxLength(253))),
+  shown: z.optional(z.boolean()),
+});
 
 /** The site switch for a host (exact host, then each parent domain), else the global switch. */
 export function overlayWantedOn(settings: Pick<Settings, 'overlay' | 'overlaySites'>, host: string | null) {
@@ -37,17 +44,19 @@ export function overlayWantedOn(settings: Pick<Settings, 'overlay' | 'overlaySit
 }
 
 async function getTab(tabId: number): Promise<OverlayTab> {
-  let t = cache.get(tabId);
-  if (!t) {
-    t = (await sessionGet<OverlayTab>(keyOf(tabId))) ?? { host: null };
-    cache.set(tabId, t);
-  }
+  const hit = cache.get(tabId);
+  if (hit) return hit;
+  const gen = generation;
+  // Validated like every stored structure: a damaged entry is "no toggle" rather than an exception.
+  const parsed = STORED.safeParse((await sessionArea().get(keyOf(tabId)))[keyOf(tabId)]);
+  const t: OverlayTab = parsed.success ? parsed.data : { host: null };
+  if (gen === generation) cache.set(tabId, t);
   return t;
 }
 
-async function putTab(tabId: number, t: OverlayTab): Promise<void> {
+function putTab(tabId: number, t: OverlayTab): Promise<void> {
   cache.set(tabId, t);
-  await sessionSet(keyOf(tabId), t);
+  return serialWrite(sessionArea(), () => sessionArea().set({ [keyOf(tabId)]: t }));
 }
 
 /** Whether the tab shows the overlay now. */
@@ -75,20 +84,25 @@ export async function toggleOverlayOnTab(tabId: number, settings: Settings): Pro
   return shown;
 }
 
-export async function forgetOverlayTab(tabId: number): Promise<void> {
+export function forgetOverlayTab(tabId: number): Promise<void> {
   cache.delete(tabId);
-  await sessionRemove(keyOf(tabId));
+  return serialWrite(sessionArea(), () => sessionArea().remove(keyOf(tabId)));
 }
 
 /** The overlay settings changed: every tab follows them again (hosts are kept). */
-export async function clearOverlayToggles(): Promise<void> {
-  const all = await ext.storage.session.get(null);
-  const next: Record<string, OverlayTab> = {};
-  for (const [key, value] of Object.entries(all)) {
-    if (!key.startsWith(PREFIX)) continue;
-    const host = (value as OverlayTab | null)?.host;
-    next[key] = { host: typeof host === 'string' ? host : null };
-  }
+export function clearOverlayToggles(): Promise<void> {
+  generation++;
   cache.clear();
-  if (Object.keys(next).length > 0) await ext.storage.session.set(next);
+  return serialWrite(sessionArea(), async () => {
+    const all = await sessionArea().get(null);
+    const next: Record<string, OverlayTab> = {};
+    for (const [key, value] of Object.entries(all)) {
+      if (!key.startsWith(PREFIX)) continue;
+      const host = (value as OverlayTab | null)?.host;
+      next[key] = { host: typeof host === 'string' ? host : null };
+    }
+    if (Object.keys(next).length > 0) await sessionArea().set(next);
+    generation++;
+    cache.clear();
+  });
 }
