@@ -11,14 +11,14 @@
  *   a page whose CSS attacks everything cannot break it, and on every built-in site's page it keeps
  *   clear of the price element the reader follows; the picker takes only the user's real click;
  * - light and dark pages, 100 % and 200 % zoom, and the system in dark mode.
- * The pill is in a closed shadow root: the test reads it as DevTools does (harness shadowEval), which no
- * page can. Screenshots (look at them): overlay-pill-light, overlay-card-light, overlay-stale,
+ * The page-level checks live in overlay-page-checks.ts (same session). The pill is in a closed shadow
+ * root: the test reads it as DevTools does (harness shadowEval), which no page can. Screenshots (look at them): overlay-pill-light, overlay-card-light, overlay-stale,
  * overlay-dark-page, overlay-zoom-200, overlay-hostile-css, layout-*, overlay-dark-scheme-*.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CARD, DOT, PILL } from '../../src/content/overlay/styles.ts';
 import { formatDistance, formatPrice } from '../../src/ui/format.ts';
-import { BROWSERS, type ExtensionSession, launch, type Tab, UNMATCHED_HOST } from './harness/index.ts';
+import { BROWSERS, type ExtensionSession, launch, type Tab } from './harness/index.ts';
 import {
   centre,
   clearPrices,
@@ -27,13 +27,19 @@ import {
   liveSpx,
   message,
   overlap,
-  pixelDiff,
   saveChain,
   shown,
   textRect,
   waitShown,
 } from './overlay-helpers.ts';
-import { readElement, SITES } from './overlay-sites.ts';
+import {
+  aboveThePage,
+  clearOnEverySite,
+  hostileCss,
+  layoutUnchanged,
+  pickerTrust,
+} from './overlay-page-checks.ts';
+import { SITES } from './overlay-sites.ts';
 
 const PATH = '/finance/quote/SPX:INDEXSP';
 const SHORTCUT = 'Alt+Shift+G';
@@ -234,31 +240,7 @@ describe.each(BROWSERS)('%s overlay', (browser) => {
   });
 
   it('stays above the page’s own popover and modal dialog', async () => {
-    await s.extEval(`ext.storage.local.remove('overlayPlaces')`); // back to bottom-left, under the popover
-    await tab.goto(url);
-    const q = await waitShown(tab, (x) => x.box.x === 8 && x.word !== '');
-    const onTop = `document.elementFromPoint(${centre(q.box).x}, ${centre(q.box).y}) === ${HOST}`;
-    await tab.eval(`document.getElementById('page-pop').showPopover()`);
-    expect(await tab.waitFor(onTop)).toBe(true);
-    expect(await tab.eval(`document.elementFromPoint(400, 590)?.id`)).toBe('page-pop'); // still there around it
-    await tab.eval(`document.getElementById('page-pop').hidePopover()`);
-    // A modal dialog dims the page with its backdrop; the pill is drawn above it, pixel for pixel. (The
-    // browser makes everything outside a modal dialog inert: no clicks until it closes.)
-    await tab.mouseMove(600, 300);
-    const before = await tab.screenshot('overlay-before-dialog');
-    await tab.eval(`document.getElementById('page-dialog').showModal()`);
-    await tab.waitFor(`document.elementFromPoint(500, 100)?.id === 'page-dialog'`); // the backdrop is up
-    const inner = { x: q.box.x + 10, y: q.box.y + 2, w: q.box.w - 20, h: q.box.h - 4 }; // inside the corners
-    let diff = -1;
-    for (let i = 0; i < 20 && diff !== 0; i++)
-      diff = await pixelDiff(s, before, await tab.screenshot('overlay-above-dialog'), { only: inner });
-    expect(diff).toBe(0);
-    const dimmed = await pixelDiff(s, before, await tab.screenshot('overlay-above-dialog'), {
-      only: { x: 400, y: 60, w: 100, h: 80 },
-    });
-    expect(dimmed).toBeGreaterThan(0);
-    await tab.eval(`document.getElementById('page-dialog').close()`);
-    expect(await tab.waitFor(onTop)).toBe(true);
+    await aboveThePage(s, tab, url);
   });
 
   it('leaves nothing about the verdict in the page’s DOM', async () => {
@@ -307,100 +289,19 @@ describe.each(BROWSERS)('%s overlay', (browser) => {
   });
 
   it('leaves the page’s own pixels alone: hidden it is as if not installed, shown it touches only its box', async () => {
-    const query = '?hz=0&price=4512.40';
-    // The same file on a host no content script matches: the page without the extension.
-    const bare = await s.newTab(s.fixtureUrl(UNMATCHED_HOST, `${PATH}${query}`));
-    await bare.setViewport(1000, 600);
-    await bare.mouseMove(990, 590);
-    const without = await bare.screenshot('layout-without-extension');
-    await bare.close();
-    const page = s.fixtureUrl('www.google.com', `${PATH}${query}`);
-    await tab.goto(page);
-    await tab.mouseMove(990, 590);
-    const v = await waitShown(tab, (x) => x.word !== '');
-    const withPill = await tab.screenshot('layout-with-overlay');
-    const around = { x: v.box.x - 20, y: v.box.y - 20, w: v.box.w + 40, h: v.box.h + 40 }; // box and shadow
-    expect(await pixelDiff(s, without, withPill, { exclude: around })).toBe(0);
-    expect(await pixelDiff(s, without, withPill, { only: v.box })).toBeGreaterThan(0);
-    await s.pressShortcut(page, SHORTCUT);
-    await tab.waitFor(`!${HOST}`);
-    expect(await pixelDiff(s, without, await tab.screenshot('layout-overlay-hidden'))).toBe(0);
-    await s.pressShortcut(page, SHORTCUT);
-    await tab.waitFor(HOST);
+    await layoutUnchanged(s, tab);
   });
 
   it('keeps its look and its box on a page whose CSS attacks every element', async () => {
-    await tab.goto(s.fixtureUrl('www.cnbc.com', '/hostile.html?symbol=SPX'));
-    const v = await waitShown(tab, (x) => x.word !== '');
-    // The host's own box is what the page could restyle: the :host reset wins over
-    // `* { all: unset; font-size: 40px !important }`.
-    const host = await tab.eval(
-      `(() => { const cs = getComputedStyle(${HOST}); return [cs.position, cs.display, cs.fontSize, cs.width]; })()`,
-    );
-    expect(host).toEqual(['fixed', 'block', '16px', '0px']);
-    expect([v.box.w, v.box.h]).toEqual([PILL.width, PILL.height]);
-    expect(
-      await tab.shadowEval(
-        'gexfocus-overlay',
-        `(root) => getComputedStyle(root.querySelector('.word')).fontSize`,
-      ),
-    ).toBe('13px');
-    // Only its own box takes clicks: the page's link still gets them.
-    const link = `(() => { const r = document.getElementById('link').getBoundingClientRect(); return document.elementFromPoint(r.left + 5, r.top + r.height / 2)?.id; })()`;
-    expect(await tab.eval(link)).toBe('link');
-    const at = (x: number) => tab.eval(`document.elementFromPoint(${x}, ${centre(v.box).y}) === ${HOST}`);
-    expect([await at(centre(v.box).x), await at(v.box.x + v.box.w + 30)]).toEqual([true, false]);
-    await tab.screenshot('overlay-hostile-css');
+    await hostileCss(s, tab);
   });
 
   it('keeps clear of the price element the reader follows on every built-in site’s page', async () => {
-    for (const [host, path, symbol] of SITES) {
-      const page = s.fixtureUrl(host, `${path}${path.includes('?') ? '&' : '?'}hz=0`);
-      await tab.goto(page);
-      const v = await waitShown(tab, (x) => x.word !== '', 20_000);
-      const selector = await readElement(tab, page, symbol);
-      if (!selector) continue; // read from the title: nothing on the page to keep clear of
-      const price = (await textRect(tab, selector))!;
-      expect(overlap(v.box, price), `${host}: at its place`).toBe(false);
-      await tab.drag(centre(v.bar), centre(price)); // dropped right on the price, it moves aside
-      const after = await waitShown(tab, (x) => x.box.x !== v.box.x || x.box.y !== v.box.y);
-      expect(overlap(after.box, price), `${host}: dropped on the price`).toBe(false);
-      await s.extEval(`ext.storage.local.remove('overlayPlaces')`);
-    }
+    await clearOnEverySite(s, tab);
   });
 
   it('picks only on the user’s own click, and the pick click never reaches the page', async () => {
-    const page = s.fixtureUrl('www.cnbc.com', '/pick/?hz=0');
-    await tab.goto(page);
-    const tabId = await s.tabIdOf(page);
-    // The page listens to everything, capture first, on window (before any listener of ours could).
-    await tab.eval(`(() => {
-      window.__seen = [];
-      for (const t of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click'])
-        window.addEventListener(t, (e) => __seen.push(t + ':' + (e.target.className || e.target.localName)), true);
-      return true;
-    })()`);
-    expect((await message<{ started: boolean }>(s, 'picker/start', { tabId })).value.started).toBe(true);
-    await tab.waitFor(`document.querySelector('gexfocus-picker') !== null`);
-    // Synthetic clicks from the page on its own price are not the user: nothing is picked.
-    await tab.eval(`document.querySelector('.num-Qq83Lm').click()`);
-    await tab.eval(
-      `document.querySelector('.num-Qq83Lm').dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }))`,
-    );
-    expect(await tab.eval(`document.querySelector('gexfocus-picker') !== null`)).toBe(true);
-    await tab.eval(`window.__seen = []`);
-    const price = (await textRect(tab, '.num-Qq83Lm'))!;
-    await tab.clickAt(centre(price).x, centre(price).y);
-    await tab.waitFor(`document.querySelector('gexfocus-picker') === null`);
-    const saved = await s.extEval<Record<string, { sample: string }>>(
-      `ext.storage.local.get('pickers').then((x) => x.pickers ?? {})`,
-    );
-    expect(saved['www.cnbc.com']?.sample).toMatch(/^\d+\.\d{2}$/);
-    // The page saw the click land on our shield (its host), never on its price element.
-    const seen = await tab.eval<string[]>('__seen');
-    expect(seen.length).toBeGreaterThan(0);
-    expect(seen.every((x) => x.endsWith(':gexfocus-picker'))).toBe(true);
-    await message(s, 'picker/forget', { tabId });
+    await pickerTrust(s, tab);
   });
 
   it('draws in dark colours when the system is dark, on a light and on a dark page', async () => {
