@@ -37,11 +37,11 @@ describe('the generic detector', () => {
     page = loadFixture('www.cnbc.com/pick/index.html', 'https://www.cnbc.com/pick/?hz=0');
     const reports: ReaderReport[] = [];
     const ctl = new AbortController();
-    startReader(page.document, genericLocator(page.document, 'www.cnbc.com'), {
-      signal: ctl.signal,
-      onReport: (r) => reports.push(r),
-    });
-    await settle();
+    const locator = genericLocator(page.document, 'www.cnbc.com');
+    startReader(page.document, locator, { signal: ctl.signal, onReport: (r) => reports.push(r) });
+    // Until its first pass over the page is over (slices of at most 8 ms).
+    for (let i = 0; i < 100 && (i === 0 || locator.scanning?.()); i++) await settle(20);
+    expect(locator.scanning?.()).toBe(false);
     expect(reports.filter((r) => r.price !== null)).toEqual([]);
     ctl.abort();
   });

@@ -63,7 +63,8 @@ describe('a malformed URL', () => {
       onReport: (r) => reports.push(r),
       minGapMs: 0,
     });
-    await settle();
+    // The scan goes in slices of at most 8 ms: on a busy machine the first pass can take several.
+    for (let i = 0; i < 100 && reports.at(-1)?.price !== 101.25; i++) await settle(20);
     expect(reports.at(-1)).toMatchObject({ price: 101.25 });
   });
 
