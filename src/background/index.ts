@@ -5,12 +5,14 @@
 import { listen } from '../messaging/router.ts';
 import { ext } from '../platform/browser.ts';
 import { listenForAlerts } from './alerts/listeners.ts';
+import { listenCommands } from './commands.ts';
 import { handlers } from './handlers.ts';
 import { browserPickerApi } from './picker/browser-api.ts';
 import { onOriginsRemoved } from './picker/site-flow.ts';
 import { onTabClosed } from './tab-closed.ts';
 
 listen(handlers);
+listenCommands();
 
 ext.tabs.onRemoved.addListener((tabId) => {
   void onTabClosed(tabId);
