@@ -4,6 +4,7 @@
  * reader re-locates whenever its node was replaced by a re-render.
  */
 import { type DecimalMark, parsePriceText } from '../core/price-text.ts';
+import { SYMBOL_CHARS } from '../core/symbol-chars.ts';
 import type { ReadingMethod } from '../messaging/types.ts';
 import type { Source } from './adapters/types.ts';
 
@@ -87,7 +88,6 @@ export function targetOf(
 }
 
 /** What the background accepts as a symbol (src/messaging/schemas.ts): anything else is no symbol. */
-const SYMBOL_CHARS = /^[\p{L}\p{N}.\-_/:!^=&$ ]+$/u;
 
 function decoded(raw: string): string {
   try {

@@ -3,17 +3,15 @@
  * Extension-page payloads are typed at compile time and come from our own code.
  */
 import * as z from 'zod/mini';
+import { SYMBOL_CHARS } from '../core/symbol-chars.ts';
 import type { MessageType } from './protocol.ts';
 
 const url = z.string().check(z.maxLength(4096), z.regex(/^https?:\/\//));
 
 const text = (max: number) => z.string().check(z.maxLength(max));
 const finite = z.number().check(z.refine(Number.isFinite, 'finite'));
-// '@' and "'" are in built-in sites' symbols: CNBC's futures (@SP.1), IBKR's contracts (ES DEC'26);
-// see src/core/site-symbols.ts. The symbol is only ever text (no markup), so they are harmless.
-const symbol = z.nullable(
-  z.string().check(z.minLength(1), z.maxLength(32), z.regex(/^[\p{L}\p{N}.\-_/:!^=&$ @']+$/u)),
-);
+// The same characters the content script keeps (core SYMBOL_CHARS: '@' and "'" included).
+const symbol = z.nullable(z.string().check(z.minLength(1), z.maxLength(32), z.regex(SYMBOL_CHARS)));
 const selector = z.string().check(z.minLength(1), z.maxLength(512));
 
 export const pageReportSchema = z.strictObject({
