@@ -9,9 +9,9 @@
  * Prices are chosen where src/core calls the regime clearly (past the hysteresis margin now and ten
  * minutes on), so a few seconds of clock between the check and the extension's own evaluation
  * cannot flip it; rows alternate stabilizing and accelerating, so a row mapped to the wrong chain or
- * converted by the wrong ratio shows in the word. The ETF↔index row and two futures rows (a front
- * month, a dated contract) go through the popup's "Use ratio" (the index price typed, a real click);
- * a symbol confirmed once answers on every page that shows it. How the browser is driven:
+ * converted by the wrong ratio shows in the word. The ETF↔index row and TradingView's ES1! go through
+ * the popup's "Use ratio" (the index price typed, a real click); a symbol confirmed once answers on
+ * every page that shows it, so the other futures rows start confirmed. How the browser is driven:
  * site-symbols-driver.ts.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -26,27 +26,28 @@ import { BROWSERS, type ExtensionSession, launch } from './harness/index.ts';
 import { BADGE, SiteDriver, type Slot, WORD } from './site-symbols-driver.ts';
 
 /**
- * Per site (and host), its first S&P index row and its first ES-family future row. SPY goes through
- * CNBC's page in the two tests before them, both ways (on the SPX chain by a confirmed ratio, then on
- * its own chain); every site's SPY row is a plain ticker on its own chain, read and mapped per row in
- * test/content/adapters-symbols.test.ts, and left out here to keep the file within its time budget.
+ * Per site (and host), its first S&P index row and its first ES-family future row that no site before
+ * it shows (so TradingView's symbol page has ESZ2026 and Tradovate ESH7: no two rows share a symbol,
+ * which a confirm would serve both). SPY goes through CNBC's page in the two tests before them, both
+ * ways (on the SPX chain by a confirmed ratio, then on its own chain); every site's SPY row is a plain
+ * ticker on its own chain, read and mapped per row in test/content/adapters-symbols.test.ts, and left
+ * out here to keep the file within its time budget.
  */
 const ROWS: SiteSymbol[] = (() => {
   const seen = new Set<string>();
+  const futures = new Set<string>();
   return SITE_SYMBOLS.filter((r) => {
     if (INDEX_OF[r.instrument] !== 'SPX' || r.form === 'etf') return false;
     const key = `${r.site}|${new URL(r.url).hostname}|${r.form === 'index' ? 'index' : 'future'}`;
-    if (seen.has(key)) return false;
+    if (seen.has(key) || (r.form !== 'index' && futures.has(r.shown))) return false;
     seen.add(key);
+    if (r.form !== 'index') futures.add(r.shown);
     return true;
   });
 })();
 const CNBC_SPY = SITE_SYMBOLS.find((r) => r.site === 'cnbc' && r.shown === 'SPY')!;
-/** The futures rows that confirm their basis in the popup's own prompt: a front month, a dated contract. */
-const THROUGH_POPUP = ROWS.filter(
-  (r) =>
-    (r.site === 'tradingview-chart' && r.shown === 'ES1!') || (r.site === 'investing' && r.shown === 'ESZ6'),
-);
+/** The futures row that confirms its basis in the popup's own prompt (the ETF↔index test does too). */
+const THROUGH_POPUP = ROWS.filter((r) => r.site === 'tradingview-chart' && r.shown === 'ES1!');
 /** The verdict row i is set up for. */
 const wantOf = (i: number): Regime => (i % 2 === 0 ? 'stabilizing' : 'accelerating');
 /** A future trades at a basis: the page shows ES about 0.35 % above the index (ES ticks are 0.25). */
@@ -165,8 +166,8 @@ describe.each(BROWSERS)(
           const want = wantOf(i);
           const S = priceOf(spx, want);
           if (form === 'index') return expectVerdict(slot, await d.open(slot, row, S), row, spx, want, S);
-          // A future: the popup rows confirm its basis in the popup's prompt; every other row's symbol
-          // was confirmed once already (beforeAll, or another site's popup row).
+          // A future: the popup row confirms its basis in the popup's prompt; every other row's symbol
+          // was confirmed once already (beforeAll).
           const P = futurePrice(S);
           const tabId = await d.open(slot, row, P);
           if (THROUGH_POPUP.includes(row)) {
