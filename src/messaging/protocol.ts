@@ -17,6 +17,8 @@ import type {
   SavedPicker,
   SiteStatus,
   TabAnalysis,
+  TabGlance,
+  TabLevels,
   TabReading,
 } from './types.ts';
 
@@ -139,6 +141,8 @@ interface SettingsMessages {
 /** Popup → background: the levels for a tab, in the page's units. */
 interface AnalysisMessages {
   'tab/analysis': Entry<'extension', { tabId: number }, TabAnalysis>;
+  /** The verdict and flip only (cheap, for the popup's first paint), or why there are none. */
+  'tab/glance': Entry<'extension', { tabId: number }, TabGlance | Exclude<TabAnalysis, TabLevels>>;
 }
 
 export type Protocol = AppMessages &
@@ -191,4 +195,5 @@ export const MESSAGE_ORIGIN: { [K in MessageType]: Protocol[K]['from'] } = {
   'settings/get': 'extension',
   'settings/update': 'extension',
   'tab/analysis': 'extension',
+  'tab/glance': 'extension',
 };

@@ -1,22 +1,43 @@
 import type { Handlers } from '../../messaging/router.ts';
 import { ext } from '../../platform/browser.ts';
-import { tabLevels } from '../analysis/tab-levels.ts';
+import { glanceOf } from '../analysis/tab-glance.ts';
+import { tabContext, tabLevels } from '../analysis/tab-levels.ts';
 import type { KvArea } from '../chains/store.ts';
+import { evaluateLive } from '../overlay/live-evaluation.ts';
 import { refreshTab } from '../overlay/refresh.ts';
 import { getReading } from '../state/tab-readings.ts';
 
-export const analysisHandlers: Pick<Handlers, 'tab/analysis'> = {
+const area = () => ext.storage.local as unknown as KvArea;
+const failure = (e: unknown) => ({
+  status: 'error' as const,
+  message: e instanceof Error ? e.message : String(e),
+});
+
+export const analysisHandlers: Pick<Handlers, 'tab/analysis' | 'tab/glance'> = {
   'tab/analysis': async ({ tabId }) => {
     try {
       const reading = await getReading(tabId);
       const now = Date.now();
-      const levels = await tabLevels(ext.storage.local as unknown as KvArea, reading, now);
+      const levels = await tabLevels(area(), reading, now);
       if (levels.status !== 'ok') return levels;
       // The word the badge and the overlay show (hysteresis), next to this evaluation's raw regime.
       const { verdict } = await refreshTab(tabId, reading, now, true);
       return verdict ? { ...levels, verdict } : levels;
     } catch (e) {
-      return { status: 'error', message: e instanceof Error ? e.message : String(e) };
+      return failure(e);
+    }
+  },
+  'tab/glance': async ({ tabId }) => {
+    try {
+      const reading = await getReading(tabId);
+      const now = Date.now();
+      const c = await tabContext(area(), reading, now);
+      if ('status' in c) return c;
+      const { verdict } = await refreshTab(tabId, reading, now, false);
+      const live = evaluateLive(c, now);
+      return glanceOf(c, live, verdict ?? live.evaluation.regime);
+    } catch (e) {
+      return failure(e);
     }
   },
 };
