@@ -1,0 +1,98 @@
+/**
+ * Everything the popup shows about its tab, kept fresh while it is open, without layout jumps: the
+ * previous values stay on screen until new ones arrive.
+ *
+ * Order matters for speed (issue 10: the verdict must paint within 40 ms of a static page): the cheap
+ * `tab/glance` (cached levels + one evaluateAt) goes first and paints the verdict; the full
+ * `tab/analysis` (profile, chart, flow curve: tens of ms in the background) follows once it has
+ * answered. Then the reading and the glance every second (the badge's pace) and the full levels every
+ * few seconds, or at once when the verdict or the symbol changed.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { send } from '../messaging/send.ts';
+import type { TabAnalysis, TabReading } from '../messaging/types.ts';
+import type { Glance } from './model/status.ts';
+
+const TICK_MS = 1000;
+const LEVELS_MS = 4000;
+
+export interface TabData {
+  reading: TabReading | null | undefined;
+  glance: Glance | undefined;
+  levels: TabAnalysis | undefined;
+  /** The clock of the latest update (epoch ms). */
+  now: number;
+  /** Ask again at once (after the user changed something). */
+  refresh(): void;
+}
+
+const failed = (e: unknown): TabAnalysis => ({
+  status: 'error',
+  message: e instanceof Error ? e.message : String(e),
+});
+
+export function useTabData(tabId: number | undefined): TabData {
+  const [reading, setReading] = useState<TabReading | null | undefined>(undefined);
+  const [glance, setGlance] = useState<Glance | undefined>(undefined);
+  const [levels, setLevels] = useState<TabAnalysis | undefined>(undefined);
+  const [now, setNow] = useState(Date.now());
+  const kick = useRef<() => void>(() => undefined);
+
+  useEffect(() => {
+    if (tabId === undefined) {
+      setReading(null);
+      return;
+    }
+    const signal = new AbortController();
+    let lastLevels = 0;
+    let levelsKey = '';
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let busy = false;
+
+    const loadLevels = async () => {
+      lastLevels = Date.now();
+      const l = await send('tab/analysis', { tabId }).catch(failed);
+      if (!signal.signal.aborted) setLevels(l);
+    };
+
+    const round = async () => {
+      if (busy || signal.signal.aborted) return;
+      busy = true;
+      try {
+        const [g, r] = await Promise.all([
+          send('tab/glance', { tabId }).catch(failed),
+          send('tab/reading', { tabId }).catch(() => null),
+        ]);
+        if (signal.signal.aborted) return;
+        setGlance(g as Glance);
+        setReading(r);
+        setNow(Date.now());
+        const key = g.status === 'glance' ? `${g.symbol}|${g.verdict}|${g.asOf}` : g.status;
+        if (key !== levelsKey || Date.now() - lastLevels >= LEVELS_MS) {
+          levelsKey = key;
+          await loadLevels();
+        }
+      } finally {
+        busy = false;
+      }
+    };
+
+    const loop = () => {
+      void round().finally(() => {
+        if (!signal.signal.aborted) timer = setTimeout(loop, TICK_MS);
+      });
+    };
+    kick.current = () => {
+      clearTimeout(timer);
+      levelsKey = '';
+      loop();
+    };
+    loop();
+    return () => {
+      signal.abort();
+      clearTimeout(timer);
+    };
+  }, [tabId]);
+
+  return { reading, glance, levels, now, refresh: () => kick.current() };
+}
