@@ -9,8 +9,10 @@ import { forgetLiveState } from './overlay/tab-verdict.ts';
 import { browserPickerApi } from './picker/browser-api.ts';
 import { onOriginsRemoved } from './picker/site-flow.ts';
 import { forgetTab } from './state/tab-readings.ts';
+import { registerWelcome } from './welcome.ts';
 
 listen(handlers);
+registerWelcome();
 
 ext.tabs.onRemoved.addListener((tabId) => {
   void forgetTab(tabId);
