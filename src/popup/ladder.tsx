@@ -4,7 +4,7 @@
  */
 import { formatPrice } from '../ui/format.ts';
 import { signedPct, signedPoints } from '../ui/numbers.ts';
-import { type LadderRow, LEVEL_DEFINITIONS, LEVEL_NAMES } from './model/ladder.ts';
+import { type LadderRow, LEVEL_DEFINITIONS, ladderName } from './model/ladder.ts';
 
 interface Props {
   rows: LadderRow[];
@@ -16,7 +16,12 @@ interface Props {
 export function Ladder({ rows, symbol, conversion }: Props) {
   return (
     <section class="ladder" data-testid="levels" aria-label={`Levels in ${symbol} prices, highest first`}>
-      <ol class="ladder-rows" data-testid="ladder">
+      {/* Escape dismisses a definition without moving the pointer (WCAG 1.4.13). */}
+      <ol
+        class="ladder-rows"
+        data-testid="ladder"
+        onKeyDown={(e) => e.key === 'Escape' && (e.target as HTMLElement).blur()}
+      >
         {rows.map((r) => {
           const id = `def-${r.keys.join('-')}`;
           return (
@@ -28,9 +33,7 @@ export function Ladder({ rows, symbol, conversion }: Props) {
               tabIndex={0}
               aria-describedby={id}
             >
-              <span class="ladder-name">
-                {r.isPrice ? `▶ ${symbol}` : r.keys.map((k) => LEVEL_NAMES[k]).join(' · ')}
-              </span>
+              <span class="ladder-name">{r.isPrice ? `▶ ${symbol}` : ladderName(r.keys)}</span>
               <span class="ladder-value num">{formatPrice(r.value)}</span>
               <span class="ladder-pct num muted">{r.isPrice ? '' : signedPct(r.pct)}</span>
               <span class="ladder-pts num muted">{r.isPrice ? '' : signedPoints(r.points, r.value)}</span>

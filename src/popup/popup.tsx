@@ -220,7 +220,7 @@ function OkBody({ levels: a, price, now, split, onSplit }: OkProps) {
               </div>
               <GexChart
                 chart={a.chart}
-                pagePrice={a.pagePrice}
+                pagePrice={price}
                 flip={a.flip}
                 callWall={a.callWall}
                 putWall={a.putWall}

@@ -7,6 +7,10 @@
  * `tab/analysis` (profile, chart, flow curve: tens of ms in the background) follows once it has
  * answered. Then the reading and the glance every second (the badge's pace) and the full levels every
  * few seconds, or at once when the verdict or the symbol changed.
+ *
+ * While the page's price is suspect (a jump not confirmed yet, a prior close), the levels computed at
+ * that price are not shown: the popup keeps the last ones from a trusted price, as the background
+ * keeps the verdict (src/background/overlay/refresh.ts).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { send } from '../messaging/send.ts';
@@ -48,6 +52,8 @@ export function useTabData(tabId: number | undefined): TabData {
     let levelsKey = '';
     let timer: ReturnType<typeof setTimeout> | undefined;
     let busy = false;
+    /** Levels from a trusted price are on screen (keep them while the price is suspect). */
+    let trusted = false;
 
     const loadLevels = async () => {
       lastLevels = Date.now();
@@ -64,9 +70,11 @@ export function useTabData(tabId: number | undefined): TabData {
           send('tab/reading', { tabId }).catch(() => null),
         ]);
         if (signal.signal.aborted) return;
-        setGlance(g as Glance);
         setReading(r);
         setNow(Date.now());
+        if (r?.suspect && trusted) return;
+        trusted = g.status === 'glance' && !r?.suspect;
+        setGlance(g as Glance);
         const key = g.status === 'glance' ? `${g.symbol}|${g.verdict}|${g.asOf}` : g.status;
         if (key !== levelsKey || Date.now() - lastLevels >= LEVELS_MS) {
           levelsKey = key;

@@ -105,4 +105,13 @@ describe('what moves the hedge, in words', () => {
     expect(inWords(3 * 3600_000 + 10 * 60_000)).toBe('3 h 10 min');
     expect(inWords(70 * 3600_000)).toBe('2 d 22 h');
   });
+
+  it('names the price the drivers were computed at when it is not the page’s price now', () => {
+    const d = levels().drivers!;
+    const v = driversView(levels({ drivers: { ...d, pagePrice: 4471.62 } }), NOW);
+    expect(v.close).toBe(
+      'Flip drifts 4,494.30 → 4,497.50 by the close; at 4,471.62 the regime is stabilizing then.',
+    );
+    expect(v.note).toBe('Computed 11:20 New York at 4,471.62; refreshed each minute.');
+  });
 });

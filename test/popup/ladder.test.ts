@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ladderRows } from '../../src/popup/model/ladder.ts';
+import { ladderName, ladderRows } from '../../src/popup/model/ladder.ts';
 import { realLevels } from './real-levels.ts';
 
 describe('the levels ladder', () => {
@@ -63,5 +63,11 @@ describe('the levels ladder', () => {
     expect(at('flip')).toBeLessThan(at('price'));
     expect(rows[at('flip')]!.value).toBeCloseTo(a.flip!, 9);
     expect(rows.every((r, i) => i === 0 || rows[i - 1]!.value >= r.value)).toBe(true);
+  });
+
+  it('names a shared row briefly enough for the popup’s width', () => {
+    expect(ladderName(['call-wall', 'abs-gamma', 'put-wall'])).toBe('Call & put wall · abs. gamma');
+    expect(ladderName(['call-wall', 'abs-gamma'])).toBe('Call wall · abs. gamma');
+    expect(ladderName(['flip'])).toBe('Flip');
   });
 });

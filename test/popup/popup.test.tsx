@@ -135,4 +135,15 @@ describe('the popup against the background', () => {
     await until(() => text('[data-testid=levels]').includes('No chain saved yet.'));
     expect(document.querySelector('[data-testid=verdict]')).toBeNull();
   });
+
+  it('keeps the levels of the last trusted price while the page’s price is suspect', async () => {
+    render(<Popup />, document.body);
+    await until(() => text('[data-testid=flip-distance]') === 'Flip 4,494.30: 10.80 pts (0.24 %) below');
+    replies['tab/reading'] = () => ({ ...reading, price: 5848, suspect: true, reason: 'jump' });
+    replies['tab/glance'] = () => glance({ pagePrice: 5848, flip: null });
+    await until(() => !!document.querySelector('[data-testid=reading-suspect]'), 4000);
+    expect(text('[data-testid=reading-price]')).toBe('5,848.00');
+    expect(document.querySelector('[data-testid=verdict]')?.classList.contains('held')).toBe(true);
+    expect(text('[data-testid=flip-distance]')).toBe('Flip 4,494.30: 10.80 pts (0.24 %) below');
+  });
 });

@@ -113,8 +113,12 @@ export function driversView(a: TabLevels, nowMs: number): DriversView {
           : now !== null
             ? `The flip at ${formatPrice(now)} is gone ${byClose}`
             : `No flip now or ${byClose}`;
-    const regimeLine =
-      last.regime === a.regime
+    // The drivers are computed once a minute at the price of the tab that asked first: compare with
+    // the regime now only when that is this price.
+    const here = Math.abs(d.pagePrice / a.pagePrice - 1) <= 5e-4;
+    const regimeLine = !here
+      ? `at ${formatPrice(d.pagePrice)} the regime is ${last.regime} then`
+      : last.regime === a.regime
         ? `at this price the regime stays ${last.regime}`
         : `at this price the regime turns ${last.regime}`;
     close = `${flipLine}; ${regimeLine}.`;

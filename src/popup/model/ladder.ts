@@ -15,6 +15,15 @@ export const LEVEL_NAMES: Record<LevelKey, string> = {
   'put-wall': 'Put wall',
 };
 
+/** A row's name: "Call & put wall · abs. gamma" when levels share a strike (fits the 400 px ladder). */
+export function ladderName(keys: LevelKey[]): string {
+  const walls = keys.includes('call-wall') && keys.includes('put-wall');
+  const names = keys
+    .filter((k) => !(walls && (k === 'call-wall' || k === 'put-wall')))
+    .map((k) => (keys.length > 1 && k === 'abs-gamma' ? 'abs. gamma' : LEVEL_NAMES[k]));
+  return [...(walls ? ['Call & put wall'] : []), ...names].join(' · ');
+}
+
 /** One sentence each, shown on hover and focus. */
 export const LEVEL_DEFINITIONS: Record<LevelKey, string> = {
   'call-wall':

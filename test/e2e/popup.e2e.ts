@@ -1,0 +1,360 @@
+/**
+ * The popup as a trading instrument, in real Chromium and Firefox with the shipped build and a LIVE
+ * chain (the bundled SPX quote table moved forward by whole weeks: test/fixtures/live-chain.ts), on
+ * the Google Finance demo page whose price the test moves:
+ * - a price ticking through the flip drives the open popup from accelerating to stabilizing via
+ *   transition, updating in place; the verdicts are the engine's (src/core) at those prices and the
+ *   clock, chosen clearly inside each regime so a few seconds of clock cannot change them;
+ * - the ladder is in price order with the engine's walls and flip; the chart is drawn with the flip
+ *   marked; the hedge-flow curve shows the sign changes the engine's curve has; "what moves the
+ *   hedge" agrees with the engine's projection; everything fits 400 × 600 without scrolling;
+ * - every state without a verdict has its message; the first-run page opened on install;
+ * - screenshots of every state, light and dark (artifacts/screenshots/<browser>/popup-*.png).
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Analysis, analyze } from '../../src/core/analyze.ts';
+import { CHAIN_STALE_MS } from '../../src/core/chain-age.ts';
+import { computeDrivers } from '../../src/core/drivers.ts';
+import { hedgeFlowCurve } from '../../src/core/flow-curve.ts';
+import { parseCboeQuoteTable } from '../../src/core/index.ts';
+import { makeModel } from '../../src/core/model.ts';
+import { prepare } from '../../src/core/prepare.ts';
+import { clearRegime } from '../../src/core/verdict.ts';
+import { flowStory } from '../../src/popup/model/flow-story.ts';
+import { liveQuoteTable } from '../fixtures/live-chain.ts';
+import { BROWSERS, type ExtensionSession, launch, type Tab, UNMATCHED_HOST } from './harness/index.ts';
+
+const SAMPLE = fileURLToPath(new URL('../../src/options/sample/spx-2023-09-14.csv', import.meta.url));
+const q = (id: string) => `document.querySelector('[data-testid="${id}"]')`;
+const text = (id: string) => `(${q(id)}?.textContent ?? '')`;
+const MODEL = makeModel();
+
+/** The live chain, written where the options page's file input can take it. */
+const live = liveQuoteTable(readFileSync(SAMPLE, 'utf8'), Date.now());
+const liveFile = join(mkdtempSync(join(tmpdir(), 'gexfocus-popup-')), 'quotedata.csv');
+writeFileSync(liveFile, live.text);
+const chain = parseCboeQuoteTable(live.text);
+const engineAt = (price: number, now = Date.now()): Analysis => analyze(prepare(chain, MODEL, now), price);
+
+/** A price (2 decimals) near `from`, stepping by `step`, where the engine is clearly in `regime`. */
+function clearlyIn(
+  regime: 'accelerating' | 'stabilizing' | 'transition',
+  from: number,
+  step: number,
+): number {
+  for (let k = 0; k < 200; k++) {
+    const p = Math.round((from + k * step) * 100) / 100;
+    const a = engineAt(p);
+    const input = { spot: p, netGex: a.netGex, balance: a.balance, crossings: a.crossings };
+    // 1.5× the hysteresis margin, so the clock moving during the test cannot make it unclear.
+    if (clearRegime(input, MODEL.transitionBand, 0.6) === regime) return p;
+  }
+  throw new Error(`no price clearly ${regime} near ${from}`);
+}
+const FLIP = engineAt(4500).flip!;
+const PRICES = {
+  accelerating: clearlyIn('accelerating', FLIP * 0.995, -FLIP * 0.001),
+  transition: Math.round(FLIP * 100) / 100,
+  stabilizing: clearlyIn('stabilizing', FLIP * 1.005, FLIP * 0.001),
+};
+
+/** The page's price through the reader: tick, then wait until the background holds it. */
+async function tickTo(s: ExtensionSession, page: Tab, tabId: number, price: number): Promise<void> {
+  await page.eval(`fixture.tick(${price})`);
+  await s.extEval(`new Promise((done, fail) => { const end = Date.now() + 10000; const poll = () =>
+    ext.storage.session.get('tab:${tabId}').then((x) => x['tab:${tabId}']?.price === ${price} ? done(1)
+      : Date.now() > end ? fail(new Error('no reading of ${price}')) : setTimeout(poll, 50)); poll(); })`);
+}
+
+const fitsWithoutScrolling = (popup: Tab) =>
+  popup.eval<boolean>(
+    `document.documentElement.scrollHeight <= innerHeight && document.documentElement.scrollWidth <= innerWidth`,
+  );
+
+async function importLive(s: ExtensionSession): Promise<void> {
+  const page = await s.newTab(s.extUrl('src/options/index.html'));
+  await page.waitFor(`${q('file-input')}`);
+  await page.setFiles('[data-testid="file-input"]', [liveFile]);
+  // The levels arrive last and push Save down: click once the layout has settled.
+  await page.waitFor(`${q('preview-regime')} && !${q('preview-save')}.disabled`, { timeoutMs: 30_000 });
+  await page.click('[data-testid="preview-save"]');
+  await page.waitFor(`${text('import-saved')}.includes('Saved the SPX chain')`, { timeoutMs: 30_000 });
+  await page.close();
+}
+
+/** A reading as the content script stores it, for a tab on a page the test controls. */
+const fakeReading = (s: ExtensionSession, tabId: number, url: string, symbol: string, price: number) =>
+  s.extEval(`ext.storage.session.set({ 'tab:${tabId}': {
+    tabId: ${tabId}, frameId: 0, frameUrl: ${JSON.stringify(url)}, at: Date.now(), symbol: ${JSON.stringify(symbol)},
+    price: ${price}, text: '${price}', site: 'test', method: 'picker', confidence: 1, suspect: false } })`);
+
+describe.each(BROWSERS)('%s popup, light', (browser) => {
+  let s: ExtensionSession;
+  let page: Tab;
+  let tabId: number;
+  let popup: Tab;
+  let popupUrl: string;
+  const shot = (name: string) => popup.screenshot(`popup-${name}-light`, {});
+  /** Real clicks need the popup's tab in front (a background tab paints nothing). */
+  const front = () => s.tabIdOf(popupUrl);
+  beforeAll(async () => {
+    s = await launch(browser, { colorScheme: 'light' });
+    const url = s.fixtureUrl('www.google.com', '/finance/quote/.INX:INDEXSP/demo?hz=0');
+    page = await s.newTab(url);
+    tabId = await s.tabIdOf(url.split('?')[0]!);
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('opened the three-step welcome page when it was installed', async () => {
+    const urls = await s.extEval<string[]>(`ext.tabs.query({}).then((ts) => ts.map((t) => t.url ?? ''))`);
+    expect(urls.filter((u) => u.endsWith('/src/welcome/index.html'))).toHaveLength(1);
+    const welcome = await s.newTab(s.extUrl('src/welcome/index.html'));
+    await welcome.setViewport(900, 900);
+    await welcome.waitFor(`document.querySelectorAll('.steps > li').length === 3`);
+    await welcome.screenshot('welcome-light', { fullPage: true });
+    await welcome.close();
+  });
+
+  it('tells a new user that no chain is saved yet', async () => {
+    await tickTo(s, page, tabId, PRICES.stabilizing);
+    popupUrl = s.extUrl(`src/popup/index.html?tab=${tabId}`);
+    popup = await s.newTab(popupUrl);
+    await popup.setViewport(400, 600);
+    await popup.waitFor(`${text('levels')}.includes('No chain saved yet.')`, { timeoutMs: 15_000 });
+    await shot('no-chain');
+  });
+
+  it('goes from accelerating to stabilizing via transition as the page ticks through the flip, in place', async () => {
+    await importLive(s);
+    await tickTo(s, page, tabId, PRICES.accelerating);
+    await popup.waitFor(`${text('levels-regime')} === 'Accelerating'`, { timeoutMs: 15_000 });
+    await popup.eval(`(${q('verdict')}.dataset.mark = 'first', 1)`);
+    await popup.waitFor(`${q('ladder')}`, { timeoutMs: 15_000 });
+    expect(await fitsWithoutScrolling(popup)).toBe(true);
+    await shot('accelerating');
+
+    await tickTo(s, page, tabId, PRICES.transition);
+    await popup.waitFor(`${text('levels-regime')} === 'Transition'`, { timeoutMs: 15_000 });
+    await shot('transition');
+
+    await tickTo(s, page, tabId, PRICES.stabilizing);
+    await popup.waitFor(`${text('levels-regime')} === 'Stabilizing'`, { timeoutMs: 15_000 });
+    // The same banner element all along: updated in place, never rebuilt.
+    expect(await popup.eval(`${q('verdict')}.dataset.mark`)).toBe('first');
+    await popup.waitFor(
+      `${text('ladder')}.includes('${PRICES.stabilizing.toLocaleString('en-US', { minimumFractionDigits: 2 })}')`,
+    );
+    await shot('stabilizing');
+  });
+
+  it('shows the engine’s levels as a ladder in price order, with the price between them', async () => {
+    const a = engineAt(PRICES.stabilizing);
+    const rows = await popup.eval<{ level: string; value: number }[]>(
+      `[...document.querySelectorAll('.ladder-row')].map((r) => ({ level: r.dataset.level,
+        value: Number(r.querySelector('.ladder-value').textContent.replace(/,/g, '')) }))`,
+    );
+    const values = rows.map((r) => r.value);
+    expect(values).toEqual([...values].sort((x, y) => y - x));
+    const at = (k: string) => rows.find((r) => r.level.split(' ').includes(k))?.value;
+    expect(at('price')).toBe(PRICES.stabilizing);
+    expect(at('call-wall')).toBe(a.callWall);
+    expect(at('put-wall')).toBe(a.putWall);
+    expect(at('abs-gamma')).toBe(a.absGammaStrike);
+    expect(Math.abs(at('flip')! - a.flip!)).toBeLessThan(0.05);
+    // The definition shows on focus.
+    await popup.eval(`document.querySelector('.ladder-row.is-flip').focus(), 1`);
+    expect(
+      await popup.eval(`getComputedStyle(document.querySelector('.ladder-row.is-flip .tip')).display`),
+    ).toBe('block');
+  });
+
+  it('draws net GEX by strike and the profile with the flip and the price marked', async () => {
+    await front();
+    await popup.click('[data-testid="view-chart"]');
+    await popup.waitFor(`${q('gex-chart')}`);
+    const flipLabel = await popup.eval<string>(text('chart-flip'));
+    const a = engineAt(PRICES.stabilizing);
+    expect(Math.abs(Number(flipLabel.replace(/^flip |,/g, '')) - a.flip!)).toBeLessThan(0.05);
+    expect(
+      await popup.eval(`document.querySelectorAll('[data-testid=gex-chart] rect.bar').length`),
+    ).toBeGreaterThan(10);
+    expect(await popup.eval(text('gex-summary'))).toContain('crosses zero at the flip');
+    await popup.click('[data-testid="split-toggle"]');
+    await popup.waitFor(`document.querySelectorAll('rect.bar.call').length > 0`);
+    await shot('chart-split');
+    await popup.click('[data-testid="split-toggle"]');
+  });
+
+  it('draws the hedge-flow curve with the sign changes the engine’s curve has, and says the ±1 % story', async () => {
+    // A price just above the flip, so that a 1 % drop crosses it (issue 10's case).
+    const p = prepare(chain, MODEL, Date.now());
+    const storyAt = (price: number) =>
+      flowStory({
+        flowCurve: hedgeFlowCurve(p, price).map((f) => ({ ...f, price: f.spot })),
+        pagePrice: price,
+        underlying: 'SPX',
+        underlyingPrice: price,
+        flip: analyze(p, price).flip,
+      });
+    const price = [1.002, 1.003, 1.004, 1.005, 1.006, 1.007]
+      .map((k) => Math.round(FLIP * k * 100) / 100)
+      .find((x) => storyAt(x).drop?.crossesFlip && storyAt(x).signChanges.length > 0);
+    if (price === undefined)
+      throw new Error('no price above the flip whose 1 % drop crosses it on the live chain');
+    const story = storyAt(price);
+    await tickTo(s, page, tabId, price);
+    await front();
+    await popup.click('[data-testid="view-flow"]');
+    await popup.waitFor(`${q('flow-chart')} && ${text('flow-sentence')}.includes('crosses the flip')`, {
+      timeoutMs: 15_000,
+    });
+    expect(await popup.eval(`document.querySelectorAll('[data-testid=flow-sign-change]').length`)).toBe(
+      story.signChanges.length,
+    );
+    expect(await popup.eval(`${q('flow-flip')} !== null`)).toBe(true);
+    // Up to the net trade, whose sign can turn with the minute the background's chain was prepared
+    // at when buying first and selling later nearly cancel: the crossing and the order of the trades.
+    const digits = (t: string) => t.replace(/[\d.,]+/g, '#').split(' — net')[0];
+    expect(digits(await popup.eval<string>(text('flow-sentence')))).toBe(digits(story.sentence));
+    expect(story.sentence).toContain('dealers buy at first, then sell below it');
+    await shot('flow');
+  });
+
+  it('shows what moves the hedge, agreeing with the engine’s projection to the close', async () => {
+    await front();
+    await popup.click('[data-testid="view-drivers"]');
+    await popup.waitFor(`${q('drivers')}`);
+    const drivers = await popup.eval<string>(text('drivers'));
+    expect(drivers).toContain('Price ±1 %');
+    expect(drivers).toMatch(
+      /if the price holds until (\w+ )?15:55 New York \(in [^)]+\): dealers (buy|sell) \$/,
+    );
+    expect(drivers).toMatch(/IV ±1 point\+1 point: (buy|sell) \$/);
+    // The drivers were computed once this minute at one of the prices the page showed (the note says which).
+    const at = Number(/at ([\d,]+\.\d\d); refreshed/.exec(drivers)![1]!.replace(/,/g, ''));
+    const d = computeDrivers(prepare(chain, MODEL, Date.now()), at, Date.now());
+    const end = d.projection[d.projection.length - 1]!.flip;
+    const shown = /Flip (?:drifts [\d,.]+ → |holds at )([\d,]+\.\d\d)/.exec(drivers);
+    if (end === null) expect(drivers).toMatch(/is gone|No flip/);
+    else expect(Math.abs(Number(shown![1]!.replace(/,/g, '')) - end)).toBeLessThan(0.05);
+    expect(await fitsWithoutScrolling(popup)).toBe(true);
+    await shot('drivers');
+    await popup.click('[data-testid="view-chart"]');
+  });
+
+  it('flags an old chain only when it is older than a session, as the engine’s clock says', async () => {
+    const stale = Date.now() - Date.parse(live.asOf) > CHAIN_STALE_MS;
+    expect(await popup.eval(`${q('levels-age')}?.classList.contains('chip') ?? false`)).toBe(stale);
+  });
+
+  it('holds the verdict and the levels of the last trusted price when the page’s price jumps', async () => {
+    const before = await popup.eval<string>(text('levels-regime'));
+    const flip = await popup.eval<string>(text('flip-distance'));
+    await page.eval(`fixture.tick(${Math.round(FLIP * 1.3)})`);
+    await popup.waitFor(`${q('reading-suspect')}`, { timeoutMs: 15_000 });
+    expect(await popup.eval(`${q('verdict')}.classList.contains('held')`)).toBe(true);
+    expect(await popup.eval(text('levels-regime'))).toBe(before);
+    expect(await popup.eval(text('flip-distance'))).toBe(flip);
+    await shot('suspect');
+    await tickTo(s, page, tabId, PRICES.stabilizing);
+    await popup.waitFor(`!${q('reading-suspect')}`, { timeoutMs: 15_000 });
+  });
+
+  it('says nothing is in scope exactly when the engine finds no live contract in the 0DTE scope', async () => {
+    await s.extEval(
+      `ext.runtime.sendMessage({ gexfocus: 1, type: 'settings/update', payload: { patch: { scope: '0dte' } } })`,
+    );
+    const used = prepare(chain, makeModel({ scope: '0dte' }), Date.now()).counts.used;
+    if (used === 0)
+      await popup.waitFor(`${text('levels')}.includes('Nothing in scope.')`, { timeoutMs: 15_000 });
+    else
+      await popup.waitFor(`${q('verdict')} && ${text('model')}.includes('0DTE only')`, { timeoutMs: 15_000 });
+    await shot('scope-0dte');
+    await s.extEval(
+      `ext.runtime.sendMessage({ gexfocus: 1, type: 'settings/update', payload: { patch: { scope: 'all' } } })`,
+    );
+  });
+
+  it('asks to confirm a ratio for a future, names a symbol without a chain, and waits for a price', async () => {
+    const url = s.fixtureUrl(UNMATCHED_HOST, '/');
+    const other = await s.newTab(url);
+    const otherId = await s.tabIdOf(url);
+    const show = async (name: string, ready: string) => {
+      const p = await s.newTab(s.extUrl(`src/popup/index.html?tab=${otherId}`));
+      await p.setViewport(400, 600);
+      await p.waitFor(ready, { timeoutMs: 15_000 });
+      await p.screenshot(`popup-${name}-light`, {});
+      await p.close();
+    };
+    await show('no-price', `${text('levels')}.includes('No price on this tab yet.')`);
+    await fakeReading(s, otherId, url, 'ES1!', Math.round((FLIP + 20) * 100) / 100);
+    await show('ratio', `${text('levels')}.includes('is priced differently from the SPX chain')`);
+    await fakeReading(s, otherId, url, 'NDX', 15000);
+    await show('symbol-without-chain', `${text('levels')}.includes('No chain answers to NDX.')`);
+    await other.close();
+  });
+
+  it('switches the overlay for the page’s site from the popup', async () => {
+    await front();
+    await popup.click('[data-testid="overlay-here"]');
+    const sites = await s.extEval<Record<string, boolean>>(
+      `(async () => { for (let i = 0; i < 50; i++) { const { settings } = await ext.storage.local.get('settings');
+        if (settings?.overlaySites && Object.keys(settings.overlaySites).length) return settings.overlaySites;
+        await new Promise((r) => setTimeout(r, 100)); } return {}; })()`,
+    );
+    expect(sites).toEqual({ 'www.google.com': false });
+    await popup.click('[data-testid="overlay-here"]');
+  });
+});
+
+describe.each(BROWSERS)('%s popup, dark', (browser) => {
+  let s: ExtensionSession;
+  beforeAll(async () => {
+    s = await launch(browser, { colorScheme: 'dark' });
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('draws every verdict and the empty states on the dark theme', async () => {
+    const url = s.fixtureUrl('www.google.com', '/finance/quote/.INX:INDEXSP/demo?hz=0');
+    const page = await s.newTab(url);
+    const tabId = await s.tabIdOf(url.split('?')[0]!);
+    await tickTo(s, page, tabId, PRICES.accelerating);
+    const popupUrl = s.extUrl(`src/popup/index.html?tab=${tabId}`);
+    const popup = await s.newTab(popupUrl);
+    await popup.setViewport(400, 600);
+    await popup.waitFor(`${text('levels')}.includes('No chain saved yet.')`, { timeoutMs: 15_000 });
+    expect(await popup.eval(`getComputedStyle(document.body).backgroundColor`)).toBe('rgb(15, 23, 42)');
+    await popup.screenshot('popup-no-chain-dark', {});
+    const welcome = await s.newTab(s.extUrl('src/welcome/index.html'));
+    await welcome.setViewport(900, 900);
+    await welcome.waitFor(`document.querySelectorAll('.steps > li').length === 3`);
+    await welcome.screenshot('welcome-dark', { fullPage: true });
+    await welcome.close();
+    await importLive(s);
+    for (const [verdict, views] of [
+      ['accelerating', ['chart']],
+      ['transition', ['flow']],
+      ['stabilizing', ['chart', 'drivers']],
+    ] as const) {
+      await tickTo(s, page, tabId, PRICES[verdict]);
+      await popup.waitFor(`${text('levels-regime')}.toLowerCase() === '${verdict}' && ${q('ladder')}`, {
+        timeoutMs: 15_000,
+      });
+      await s.tabIdOf(popupUrl);
+      for (const view of views) {
+        await popup.click(`[data-testid="view-${view}"]`);
+        await popup.waitFor(`document.querySelector('[data-view=${view}]')`);
+        await popup.screenshot(`popup-${verdict}-${view}-dark`, {});
+      }
+      expect(await fitsWithoutScrolling(popup)).toBe(true);
+    }
+  });
+});
