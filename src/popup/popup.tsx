@@ -35,7 +35,7 @@ const openOptions = () => void ext.runtime.openOptionsPage();
 export function Popup() {
   const [tabId, setTabId] = useState<number | undefined | null>(null);
   const [settings, setSettings] = useState<Settings>(() => readSettings(undefined).settings);
-  const [host, setHost] = useState<string | null>(null);
+  const [site, setSite] = useState<{ host: string | null; builtIn: boolean }>({ host: null, builtIn: true });
   const [chains, setChains] = useState<number | undefined>(undefined);
   const [split, setSplit] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -52,8 +52,8 @@ export function Popup() {
   useEffect(() => {
     if (typeof tabId !== 'number') return;
     send('site/status', { tabId }).then(
-      (s) => setHost(s.host),
-      () => setHost(null),
+      (s) => setSite({ host: s.host, builtIn: s.builtIn }),
+      () => undefined,
     );
   }, [tabId]);
 
@@ -92,7 +92,10 @@ export function Popup() {
       <PickerControls tabId={tabId} />
     </div>
   );
-  const guessOrPicked = data.reading && data.reading.method !== 'adapter';
+  // "Read prices on <host>" / "Pick the price" wherever the price is the question: no price yet, a
+  // guess or a pick, or a site without a built-in adapter (its switch must stay reachable).
+  const showReading =
+    state.kind === 'no-price' || (data.reading && data.reading.method !== 'adapter') || !site.builtIn;
 
   return (
     <main class="popup">
@@ -134,7 +137,7 @@ export function Popup() {
               Computing the levels…
             </section>
           )}
-          {guessOrPicked && readingControls}
+          {showReading && readingControls}
         </>
       ) : state.kind === 'needs-ratio' ? (
         <RatioPrompt
@@ -145,11 +148,12 @@ export function Popup() {
         />
       ) : state.kind === 'ok' ? null : (
         <EmptyState state={state} chains={chains} scope={settings.scope} onOptions={openOptions}>
-          {readingControls}
+          {state.kind === 'no-price' && readingControls}
         </EmptyState>
       )}
+      {state.kind !== 'ok' && state.kind !== 'no-price' && showReading && readingControls}
       <footer>
-        <OverlaySwitches settings={settings} host={host} onChange={changeSettings} />
+        <OverlaySwitches settings={settings} host={site.host} onChange={changeSettings} />
         <button type="button" data-testid="open-settings" onClick={openOptions}>
           Chains &amp; settings
         </button>
