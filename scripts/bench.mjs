@@ -1,7 +1,9 @@
 // npm run bench: (1) the engine — bundles bench/engine.bench.ts with vite (ssr, Node target) into a
 // temp folder and runs it under `node --expose-gc` on the shared SPX 2023-09-14 chain
 // (../shared/data/chains); (2) the content script — bench/content-script.bench.mjs in headless
-// Chromium on a page ticking 20 times a second (builds dist/chrome first if it is missing).
+// Chromium on a page ticking 20 times a second (builds dist/chrome first if it is missing); (3) the
+// popup — bench/popup.bench.mjs: popup open → verdict painted next to a static extension page, and
+// price tick → badge updated.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -50,4 +52,7 @@ if (!existsSync('/usr/bin/chromium')) {
   }
   const r = spawnSync(process.execPath, [join(root, 'bench/content-script.bench.mjs')], { stdio: 'inherit' });
   process.exitCode ||= r.status ?? 1;
+  console.log('');
+  const p = spawnSync(process.execPath, [join(root, 'bench/popup.bench.mjs')], { stdio: 'inherit' });
+  process.exitCode ||= p.status ?? 1;
 }

@@ -141,8 +141,15 @@ interface SettingsMessages {
 /** Popup → background: the levels for a tab, in the page's units. */
 interface AnalysisMessages {
   'tab/analysis': Entry<'extension', { tabId: number }, TabAnalysis>;
-  /** The verdict and flip only (cheap, for the popup's first paint), or why there are none. */
-  'tab/glance': Entry<'extension', { tabId: number }, TabGlance | Exclude<TabAnalysis, TabLevels>>;
+  /**
+   * The tab's reading with the verdict and flip only (cheap: the popup's first paint and its ticks),
+   * or why there is no verdict. `quick`: the verdict the badge shows now, when it is for this chain.
+   */
+  'tab/glance': Entry<
+    'extension',
+    { tabId: number; quick?: boolean },
+    { reading: TabReading | null; glance: TabGlance | Exclude<TabAnalysis, TabLevels> }
+  >;
 }
 
 export type Protocol = AppMessages &

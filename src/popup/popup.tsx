@@ -4,43 +4,59 @@
  * overlay switches. Every state without a verdict has its own message (empty-state.tsx).
  */
 import { useEffect, useState } from 'preact/hooks';
-import { readSettings, type Settings } from '../core/settings.ts';
+// Types only: the settings' validation (zod) stays out of the popup's bundle; the background reads
+// and validates them (settings/get).
+import type { Settings } from '../core/settings.ts';
 import { send } from '../messaging/send.ts';
 import type { TabLevels } from '../messaging/types.ts';
 import { ext } from '../platform/browser.ts';
-import { formatPrice } from '../ui/format.ts';
 import { applyPalette } from '../ui/palette.ts';
-import { DriversPanel } from './drivers-panel.tsx';
 import { EmptyState } from './empty-state.tsx';
-import { FlowChart } from './flow-chart.tsx';
-import { GexChart } from './gex-chart.tsx';
+import { type FirstLoad, firstLoad } from './first-load.ts';
 import { Header } from './header.tsx';
-import { Ladder } from './ladder.tsx';
 import { exposurePhrase } from './model/exposure.ts';
-import { flowStory } from './model/flow-story.ts';
-import { ladderRows } from './model/ladder.ts';
 import { chipsOf, popupState } from './model/status.ts';
-import { ModelLine } from './model-line.tsx';
+import type { OkProps } from './ok-body.tsx';
 import { OverlaySwitches } from './overlay-switches.tsx';
 import { PickerControls } from './picker-controls.tsx';
 import { confirmRatio, RatioPrompt } from './ratio-prompt.tsx';
 import { SiteControls } from './site-controls.tsx';
-import { targetTabId } from './target-tab.ts';
 import { useTabData } from './use-tab-data.ts';
 import { VerdictBanner } from './verdict-banner.tsx';
-import { ViewSwitch } from './view-switch.tsx';
 
 const openOptions = () => void ext.runtime.openOptionsPage();
 
-export function Popup() {
-  const [tabId, setTabId] = useState<number | undefined | null>(null);
-  const [settings, setSettings] = useState<Settings>(() => readSettings(undefined).settings);
+/** The part under the banner, loaded after the first paint (see ok-body.tsx). */
+let okBody: Promise<(props: OkProps) => preact.JSX.Element> | null = null;
+function useOkBody() {
+  const [Body, setBody] = useState<((props: OkProps) => preact.JSX.Element) | null>(null);
+  useEffect(() => {
+    okBody ??= import('./ok-body.tsx').then((m) => m.OkBody);
+    okBody.then((b) => setBody(() => b));
+  }, []);
+  return Body;
+}
+
+interface Props {
+  /** The first load when it answered before the first render (main.tsx), else null. */
+  first?: FirstLoad | null;
+  /** The first load itself (the tab to describe). */
+  pending?: Promise<FirstLoad>;
+}
+
+export function Popup({ first = null, pending }: Props) {
+  const [tabId, setTabId] = useState<number | undefined | null>(first ? first.tabId : null);
+  const [settings, setSettings] = useState<Settings | null>(null);
   const [site, setSite] = useState<{ host: string | null; builtIn: boolean }>({ host: null, builtIn: true });
   const [chains, setChains] = useState<number | undefined>(undefined);
   const [split, setSplit] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   useEffect(() => {
-    targetTabId().then(setTabId, () => setTabId(undefined));
+    if (!first)
+      (pending ?? firstLoad()).then(
+        (f) => setTabId(f.tabId),
+        () => setTabId(undefined),
+      );
     send('settings/get', null).then(
       ({ settings: s }) => {
         setSettings(s);
@@ -57,7 +73,8 @@ export function Popup() {
     );
   }, [tabId]);
 
-  const data = useTabData(tabId ?? undefined);
+  const data = useTabData(tabId ?? undefined, first?.snapshot);
+  const OkBody = useOkBody();
   const state =
     tabId === null ? ({ kind: 'loading' } as const) : popupState(tabId, data.reading, data.glance);
   useEffect(() => {
@@ -117,14 +134,14 @@ export function Popup() {
             held={!!data.reading?.suspect}
             exposure={exposurePhrase({
               netGex: glance.netGex,
-              units: settings.units,
+              units: settings?.units ?? 'per-1pct',
               symbol: glance.symbol,
               pagePrice: glance.pagePrice,
               underlying: glance.underlying,
               underlyingPrice: levels?.underlyingPrice ?? glance.pagePrice,
             })}
           />
-          {levels ? (
+          {levels && OkBody ? (
             <OkBody
               levels={levels}
               price={glance.pagePrice}
@@ -147,13 +164,17 @@ export function Popup() {
           }
         />
       ) : state.kind === 'ok' ? null : (
-        <EmptyState state={state} chains={chains} scope={settings.scope} onOptions={openOptions}>
+        <EmptyState state={state} chains={chains} scope={settings?.scope ?? null} onOptions={openOptions}>
           {state.kind === 'no-price' && readingControls}
         </EmptyState>
       )}
       {state.kind !== 'ok' && state.kind !== 'no-price' && showReading && readingControls}
       <footer>
-        <OverlaySwitches settings={settings} host={site.host} onChange={changeSettings} />
+        {settings ? (
+          <OverlaySwitches settings={settings} host={site.host} onChange={changeSettings} />
+        ) : (
+          <span />
+        )}
         <button type="button" data-testid="open-settings" onClick={openOptions}>
           Chains &amp; settings
         </button>
@@ -164,87 +185,5 @@ export function Popup() {
         </p>
       )}
     </main>
-  );
-}
-
-interface OkProps {
-  levels: TabLevels;
-  /** The latest page price (from the glance, fresher than the levels). */
-  price: number;
-  now: number;
-  split: boolean;
-  onSplit(split: boolean): void;
-}
-
-function OkBody({ levels: a, price, now, split, onSplit }: OkProps) {
-  const converted = !(a.conversion.kind === 'ratio' && a.conversion.ratio === 1);
-  const rows = ladderRows({
-    pagePrice: price,
-    callWall: a.callWall,
-    absGammaStrike: a.absGammaStrike,
-    flip: a.flip,
-    putWall: a.putWall,
-  });
-  const story = flowStory({
-    flowCurve: a.flowCurve,
-    pagePrice: a.pagePrice,
-    underlying: a.underlying,
-    underlyingPrice: a.underlyingPrice,
-    flip: a.flip,
-  });
-  return (
-    <>
-      <Ladder
-        rows={rows}
-        symbol={a.symbol}
-        conversion={
-          converted
-            ? `Levels in ${a.symbol} prices (converted from ${a.underlying} at ${formatPrice(a.underlyingPrice)}).`
-            : null
-        }
-      />
-      <ViewSwitch
-        render={(view) =>
-          view === 'chart' ? (
-            <div class="chart-view">
-              <div class="chart-head">
-                <span class="legend muted">
-                  <i class="key bar-key" /> by strike (left) <i class="key curve-key" /> profile (right), $
-                  per 1 % move
-                </span>
-                <button
-                  type="button"
-                  class="toggle"
-                  data-testid="split-toggle"
-                  aria-pressed={split}
-                  onClick={() => onSplit(!split)}
-                >
-                  {split ? 'Calls & puts' : 'Net'}
-                </button>
-              </div>
-              <GexChart
-                chart={a.chart}
-                pagePrice={price}
-                flip={a.flip}
-                callWall={a.callWall}
-                putWall={a.putWall}
-                symbol={a.symbol}
-                split={split}
-              />
-            </div>
-          ) : view === 'flow' ? (
-            <div class="flow-view">
-              <FlowChart curve={a.flowCurve} story={story} pagePrice={a.pagePrice} symbol={a.symbol} />
-              <p class="flow-sentence num" data-testid="flow-sentence">
-                {story.sentence}
-              </p>
-            </div>
-          ) : (
-            <DriversPanel levels={a} now={now} />
-          )
-        }
-      />
-      <ModelLine levels={a} />
-    </>
   );
 }

@@ -30,14 +30,31 @@ export interface TabData {
   refresh(): void;
 }
 
-const failed = (e: unknown): TabAnalysis => ({
+const failed = (e: unknown): Extract<TabAnalysis, { status: 'error' }> => ({
   status: 'error',
   message: e instanceof Error ? e.message : String(e),
 });
 
-export function useTabData(tabId: number | undefined): TabData {
-  const [reading, setReading] = useState<TabReading | null | undefined>(undefined);
-  const [glance, setGlance] = useState<Glance | undefined>(undefined);
+/** The tab's reading and glance, asked for together. */
+export interface Snapshot {
+  glance: Glance;
+  reading: TabReading | null;
+}
+
+/** `quick`: the first paint takes the verdict the badge shows (no re-evaluation in the background). */
+export async function snapshotOf(tabId: number, quick = false): Promise<Snapshot> {
+  performance.mark('gexfocus:glance-sent');
+  const snapshot = await send('tab/glance', { tabId, quick }).catch(
+    (e: unknown): Snapshot => ({ reading: null, glance: failed(e) }),
+  );
+  performance.mark('gexfocus:glance-received');
+  return snapshot;
+}
+
+/** `seed`: the first snapshot, already fetched before the first render (main.tsx). */
+export function useTabData(tabId: number | undefined, seed?: Snapshot): TabData {
+  const [reading, setReading] = useState<TabReading | null | undefined>(seed?.reading);
+  const [glance, setGlance] = useState<Glance | undefined>(seed?.glance);
   const [levels, setLevels] = useState<TabAnalysis | undefined>(undefined);
   const [now, setNow] = useState(Date.now());
   const kick = useRef<() => void>(() => undefined);
@@ -61,14 +78,13 @@ export function useTabData(tabId: number | undefined): TabData {
       if (!signal.signal.aborted) setLevels(l);
     };
 
+    let first = seed;
     const round = async () => {
       if (busy || signal.signal.aborted) return;
       busy = true;
       try {
-        const [g, r] = await Promise.all([
-          send('tab/glance', { tabId }).catch(failed),
-          send('tab/reading', { tabId }).catch(() => null),
-        ]);
+        const { glance: g, reading: r } = first ?? (await snapshotOf(tabId));
+        first = undefined;
         if (signal.signal.aborted) return;
         setReading(r);
         setNow(Date.now());

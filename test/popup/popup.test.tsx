@@ -55,6 +55,7 @@ const glance = (over: Partial<TabGlance> = {}): TabGlance => ({
   ...over,
 });
 let settings = readSettings(undefined).settings;
+let nextGlance: () => unknown = () => glance();
 
 const until = async (pred: () => boolean, ms = 3000) => {
   const t0 = Date.now();
@@ -71,7 +72,8 @@ describe('the popup against the background', () => {
     settings = readSettings(undefined).settings;
     history.replaceState(null, '', '/src/popup/index.html?tab=7');
     replies['tab/reading'] = () => reading;
-    replies['tab/glance'] = () => glance();
+    replies['tab/glance'] = () => ({ reading: replies['tab/reading']!(null), glance: nextGlance() });
+    nextGlance = () => glance();
     replies['tab/analysis'] = () => ({ ...levels, verdict: 'stabilizing' });
     replies['settings/get'] = () => ({ settings, notes: [] });
     replies['settings/update'] = (p) => {
@@ -107,8 +109,7 @@ describe('the popup against the background', () => {
     render(<Popup />, document.body);
     await until(() => text('[data-testid=levels-regime]') === 'Stabilizing');
     const banner = document.querySelector('[data-testid=verdict]');
-    replies['tab/glance'] = () =>
-      glance({ verdict: 'accelerating', regime: 'accelerating', pagePrice: 4470 });
+    nextGlance = () => glance({ verdict: 'accelerating', regime: 'accelerating', pagePrice: 4470 });
     await until(() => text('[data-testid=levels-regime]') === 'Accelerating', 4000);
     // The same element, updated: no remount, no jump.
     expect(document.querySelector('[data-testid=verdict]')).toBe(banner);
@@ -129,7 +130,7 @@ describe('the popup against the background', () => {
   });
 
   it('says which symbol no chain answers to, and that none is saved at all for a new user', async () => {
-    replies['tab/glance'] = () => ({ status: 'no-chain', symbol: '.SPX' });
+    nextGlance = () => ({ status: 'no-chain', symbol: '.SPX' });
     replies['chains/list'] = () => ({ chains: [], problems: [] });
     render(<Popup />, document.body);
     await until(() => text('[data-testid=levels]').includes('No chain saved yet.'));
@@ -140,7 +141,7 @@ describe('the popup against the background', () => {
     render(<Popup />, document.body);
     await until(() => text('[data-testid=flip-distance]') === 'Flip 4,494.30: 10.80 pts (0.24 %) below');
     replies['tab/reading'] = () => ({ ...reading, price: 5848, suspect: true, reason: 'jump' });
-    replies['tab/glance'] = () => glance({ pagePrice: 5848, flip: null });
+    nextGlance = () => glance({ pagePrice: 5848, flip: null });
     await until(() => !!document.querySelector('[data-testid=reading-suspect]'), 4000);
     expect(text('[data-testid=reading-price]')).toBe('5,848.00');
     expect(document.querySelector('[data-testid=verdict]')?.classList.contains('held')).toBe(true);

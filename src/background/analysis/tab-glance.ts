@@ -6,7 +6,19 @@
 import { toPage } from '../../core/symbol-map.ts';
 import type { TabGlance } from '../../messaging/types.ts';
 import type { LiveEvaluation } from '../overlay/live-evaluation.ts';
+import { getLiveState } from '../overlay/tab-verdict.ts';
 import type { TabContext } from './tab-levels.ts';
+
+/**
+ * The verdict the tab's badge shows now (storage.session `live:<tabId>`), when it belongs to this
+ * symbol and chain; null otherwise (the caller then runs refreshTab). The key is refresh.ts's; a
+ * mismatch only costs the slower path.
+ */
+export async function shownVerdict(tabId: number, c: TabContext): Promise<TabGlance['verdict'] | null> {
+  const state = await getLiveState(tabId);
+  const key = `${c.reading.symbol}|${c.summary.underlying}|${c.summary.asOf}|${c.atSnapshot}`;
+  return state?.key === key ? state.verdict : null;
+}
 
 export function glanceOf(c: TabContext, live: LiveEvaluation, verdict: TabGlance['verdict']): TabGlance {
   const { analysis, evaluation } = live;

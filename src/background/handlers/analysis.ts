@@ -1,6 +1,6 @@
 import type { Handlers } from '../../messaging/router.ts';
 import { ext } from '../../platform/browser.ts';
-import { glanceOf } from '../analysis/tab-glance.ts';
+import { glanceOf, shownVerdict } from '../analysis/tab-glance.ts';
 import { tabContext, tabLevels } from '../analysis/tab-levels.ts';
 import type { KvArea } from '../chains/store.ts';
 import { evaluateLive } from '../overlay/live-evaluation.ts';
@@ -27,17 +27,19 @@ export const analysisHandlers: Pick<Handlers, 'tab/analysis' | 'tab/glance'> = {
       return failure(e);
     }
   },
-  'tab/glance': async ({ tabId }) => {
+  'tab/glance': async ({ tabId, quick }) => {
+    const reading = (await getReading(tabId)) ?? null;
     try {
-      const reading = await getReading(tabId);
       const now = Date.now();
-      const c = await tabContext(area(), reading, now);
-      if ('status' in c) return c;
-      const { verdict } = await refreshTab(tabId, reading, now, false);
+      const c = await tabContext(area(), reading ?? undefined, now);
+      if ('status' in c) return { reading, glance: c };
       const live = evaluateLive(c, now);
-      return glanceOf(c, live, verdict ?? live.evaluation.regime);
+      const verdict =
+        (quick && (await shownVerdict(tabId, c))) ||
+        (await refreshTab(tabId, reading ?? undefined, now, false)).verdict;
+      return { reading, glance: glanceOf(c, live, verdict ?? live.evaluation.regime) };
     } catch (e) {
-      return failure(e);
+      return { reading, glance: failure(e) };
     }
   },
 };

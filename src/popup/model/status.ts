@@ -8,7 +8,7 @@ import type { Res } from '../../messaging/protocol.ts';
 import type { TabAnalysis, TabReading } from '../../messaging/types.ts';
 import { formatAge, SUSPECT_REASONS } from '../../ui/format.ts';
 
-export type Glance = Res<'tab/glance'>;
+export type Glance = Res<'tab/glance'>['glance'];
 
 /** A page that has not changed its price for this long may have stopped updating (or the market closed). */
 export const QUIET_READING_MS = 120_000;
