@@ -102,7 +102,11 @@ describe.each(BROWSERS)('%s popup, light', (browser) => {
   /** Real clicks need the popup's tab in front (a background tab paints nothing). */
   const front = () => s.tabIdOf(popupUrl);
   beforeAll(async () => {
-    s = await launch(browser, { colorScheme: 'light' });
+    // Firefox: optional permissions granted without a prompt (still only from a user gesture).
+    s = await launch(browser, {
+      colorScheme: 'light',
+      prefs: { 'extensions.webextOptionalPermissionPrompts': false },
+    });
     const url = s.fixtureUrl('www.google.com', '/finance/quote/.INX:INDEXSP/demo?hz=0');
     page = await s.newTab(url);
     tabId = await s.tabIdOf(url.split('?')[0]!);
@@ -137,16 +141,21 @@ describe.each(BROWSERS)('%s popup, light', (browser) => {
     await popup.eval(`(${q('verdict')}.dataset.mark = 'first', 1)`);
     await popup.waitFor(`${q('ladder')}`, { timeoutMs: 15_000 });
     expect(await fitsWithoutScrolling(popup)).toBe(true);
+    const footer = `document.querySelector('footer').getBoundingClientRect().top`;
+    const tops = [await popup.eval<number>(footer)];
     await shot('accelerating');
 
     await tickTo(s, page, tabId, PRICES.transition);
     await popup.waitFor(`${text('levels-regime')} === 'Transition'`, { timeoutMs: 15_000 });
+    tops.push(await popup.eval<number>(footer));
     await shot('transition');
 
     await tickTo(s, page, tabId, PRICES.stabilizing);
     await popup.waitFor(`${text('levels-regime')} === 'Stabilizing'`, { timeoutMs: 15_000 });
-    // The same banner element all along: updated in place, never rebuilt.
+    // The same banner element all along: updated in place, never rebuilt, and nothing below it moved.
     expect(await popup.eval(`${q('verdict')}.dataset.mark`)).toBe('first');
+    tops.push(await popup.eval<number>(footer));
+    expect(new Set(tops).size).toBe(1);
     await popup.waitFor(
       `${text('ladder')}.includes('${PRICES.stabilizing.toLocaleString('en-US', { minimumFractionDigits: 2 })}')`,
     );
@@ -298,6 +307,57 @@ describe.each(BROWSERS)('%s popup, light', (browser) => {
     await fakeReading(s, otherId, url, 'NDX', 15000);
     await show('symbol-without-chain', `${text('levels')}.includes('No chain answers to NDX.')`);
     await other.close();
+  });
+
+  it('paints the verdict in the classic green/red when the options page switches the palette', async () => {
+    const border = `getComputedStyle(${q('verdict')}).borderLeftColor`;
+    const before = await popup.eval<string>(border);
+    const options = await s.newTab(s.extUrl('src/options/index.html'));
+    await options.waitFor(`${q('set-palette')}`);
+    await options.eval(
+      `(() => { const el = ${q('set-palette')}; el.value = 'classic'; el.dispatchEvent(new Event('change', { bubbles: true })); return 1; })()`,
+    );
+    await options.waitFor(`document.documentElement.dataset.palette === 'classic'`);
+    await options.close();
+    await popup.goto(popupUrl);
+    await popup.waitFor(
+      `${text('levels-regime')} === 'Stabilizing' && document.documentElement.dataset.palette === 'classic'`,
+      {
+        timeoutMs: 15_000,
+      },
+    );
+    // theme.css: Okabe–Ito blue #0072b2 by default, classic green #15803d.
+    expect(before).toBe('rgb(0, 114, 178)');
+    expect(await popup.eval(border)).toBe('rgb(21, 128, 61)');
+    await shot('stabilizing-classic');
+  });
+
+  it('asks for the notifications permission in the click that turns alerts on', async () => {
+    const options = await s.newTab(s.extUrl('src/options/index.html'));
+    await options.waitFor(`${q('set-alerts')}`);
+    await s.tabIdOf(s.extUrl('src/options/index.html'));
+    await options.click('[data-testid="set-alerts"]');
+    const alerts = () =>
+      s.extEval<{ enabled: boolean }>(
+        `ext.storage.local.get('settings').then((x) => x.settings?.alerts ?? { enabled: false })`,
+      );
+    const granted = () => s.extEval<boolean>(`ext.permissions.contains({ permissions: ['notifications'] })`);
+    if (browser === 'firefox') {
+      // The pref grants without a prompt: the switch saves, and the permission is held.
+      await options.waitFor(`${q('set-alerts')}.checked`, { timeoutMs: 10_000 });
+      expect((await alerts()).enabled).toBe(true);
+      expect(await granted()).toBe(true);
+      await options.click('[data-testid="set-alerts"]');
+      await options.waitFor(`!${q('set-alerts')}.checked`, { timeoutMs: 10_000 });
+      expect((await alerts()).enabled).toBe(false);
+    } else {
+      // Headless Chromium shows a prompt nobody can accept (test/e2e/README.md): nothing is saved
+      // while the permission is not granted.
+      await new Promise((r) => setTimeout(r, 1000));
+      expect((await alerts()).enabled).toBe(false);
+      expect(await granted()).toBe(false);
+    }
+    await options.close();
   });
 
   it('switches the overlay for the page’s site from the popup', async () => {
