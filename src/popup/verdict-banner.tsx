@@ -32,17 +32,11 @@ export function VerdictBanner({ glance: g, held, exposure }: Props) {
   const v = g.verdict;
   const raw = g.regime !== v && !held;
   return (
-    <section
-      class={`banner ${v}${held ? ' held' : ''}`}
-      data-testid="verdict"
-      data-verdict={v}
-      aria-live="polite"
-      aria-atomic="true"
-      aria-description={EFFECT[v]}
-    >
+    <section class={`banner ${v}${held ? ' held' : ''}`} data-testid="verdict" data-verdict={v}>
       <div class="banner-top">
         <VerdictIcon verdict={v} size={22} />
-        <strong class="word" data-testid="levels-regime" {...{ elementtiming: 'verdict' }}>
+        {/* Announced when it changes (the flip distance moves every tick and is not). */}
+        <strong class="word" data-testid="levels-regime" aria-live="polite" {...{ elementtiming: 'verdict' }}>
           {VERDICT_TITLE[v]}
         </strong>
         <span class="net muted num" title="Net dealer gamma exposure at this price">
