@@ -4,7 +4,15 @@
  * argv[2]: path to spx_quotedata_2023-09-14_full.csv.
  */
 import { readFileSync } from 'node:fs';
-import { analyze, evaluateAt, makeModel, parseCboeQuoteTable, prepare } from '../src/core';
+import {
+  analyze,
+  computeDrivers,
+  evaluateAt,
+  hedgeFlowCurve,
+  makeModel,
+  parseCboeQuoteTable,
+  prepare,
+} from '../src/core';
 
 const file = process.argv[2]!;
 const text = readFileSync(file, 'utf8');
@@ -40,6 +48,14 @@ const sameTimeMs = median(501, () => {
   return evaluateAt(prepared, chain.spot * (1 + (k % 7) * 1e-4), { crossings });
 });
 
+// What moves the hedge (charm + vanna + the whole projection), at 11:20 New York (5 projection
+// points, REFERENCE.md's instant) and after the close (the next session: 7 points + after-expirations).
+const at1120 = Date.parse('2023-09-14T11:20:00-04:00');
+const prepared1120 = prepare(chain, makeModel(), at1120);
+const drivers1120Ms = median(41, () => computeDrivers(prepared1120, chain.spot));
+const driversCloseMs = median(41, () => computeDrivers(prepared, chain.spot));
+const flowCurveMs = median(41, () => hedgeFlowCurve(prepared, chain.spot));
+
 let heapMb = Number.NaN;
 if (gc) {
   gc();
@@ -65,4 +81,13 @@ console.log(
   `live re-evaluation             ${liveMs.toFixed(3)} ms (median of 501; new spot and time: net, balance, regime, hedge flow)`,
 );
 console.log(`live re-evaluation, same time  ${sameTimeMs.toFixed(3)} ms (median of 501; new spot only)`);
+console.log(
+  `drivers at 11:20 New York      ${drivers1120Ms.toFixed(2)} ms (median of 41; charm + vanna + projection of 5 instants)`,
+);
+console.log(
+  `drivers after the close        ${driversCloseMs.toFixed(2)} ms (median of 41; charm + vanna + projection of 7 instants + after-expirations)`,
+);
+console.log(
+  `hedge-flow curve, 31 points    ${flowCurveMs.toFixed(2)} ms (median of 41; −3 % … +3 %, full revaluation)`,
+);
 console.log(`retained heap, parsed chain    ${heapMb.toFixed(2)} MB${gc ? '' : ' (run with --expose-gc)'}`);

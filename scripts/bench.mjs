@@ -1,15 +1,17 @@
 // npm run bench: (1) the engine — bundles bench/engine.bench.ts with vite (ssr, Node target) into a
 // temp folder and runs it under `node --expose-gc` on the shared SPX 2023-09-14 chain
-// (../shared/data/chains); (2) the content script — bench/content-script.bench.mjs in headless
-// Chromium on a page ticking 20 times a second (builds dist/chrome first if it is missing); (3) the
-// popup — bench/popup.bench.mjs: popup open → verdict painted next to a static extension page, and
-// price tick → badge updated.
+// (../shared/data/chains); (2) the background — bench/background-runner.mjs, before and after issue
+// 9's rewrite side by side, and the service worker's bundle; (3) the content script —
+// bench/content-script.bench.mjs in headless Chromium on a page ticking 20 times a second (builds
+// dist/chrome first if it is missing); (4) the popup — bench/popup.bench.mjs: popup open → verdict
+// painted next to a static extension page, and price tick → badge updated.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { benchBackground } from '../bench/background-runner.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const chain = fileURLToPath(
@@ -42,6 +44,9 @@ try {
 } finally {
   rmSync(out, { recursive: true, force: true });
 }
+
+console.log('');
+await benchBackground();
 
 console.log('');
 if (!existsSync('/usr/bin/chromium')) {

@@ -39,3 +39,16 @@ describe('the per-browser manifests', () => {
     expect(firefox).not.toHaveProperty('minimum_chrome_version');
   });
 });
+
+describe('what the manifest lets in', () => {
+  it('asks for notifications only as an optional permission (alerts are opt-in)', () => {
+    expect(manifest.optional_permissions).toEqual(['notifications']);
+    expect(manifest.permissions).not.toContain('notifications');
+  });
+
+  it('lets no other extension and no web page message GEXfocus in Chrome, and leaves the key out for Firefox', () => {
+    const chrome = manifestFor(manifest, 'chrome') as Record<string, unknown>;
+    expect(chrome.externally_connectable).toEqual({ ids: [], matches: [] });
+    expect(manifestFor(manifest, 'firefox')).not.toHaveProperty('externally_connectable');
+  });
+});

@@ -4,22 +4,23 @@
  */
 import { listen } from '../messaging/router.ts';
 import { ext } from '../platform/browser.ts';
+import { listenForAlerts } from './alerts/listeners.ts';
 import { handlers } from './handlers.ts';
-import { forgetLiveState } from './overlay/tab-verdict.ts';
 import { browserPickerApi } from './picker/browser-api.ts';
 import { onOriginsRemoved } from './picker/site-flow.ts';
-import { forgetTab } from './state/tab-readings.ts';
+import { onTabClosed } from './tab-closed.ts';
 import { registerWelcome } from './welcome.ts';
 
 listen(handlers);
 registerWelcome();
 
 ext.tabs.onRemoved.addListener((tabId) => {
-  void forgetTab(tabId);
-  void forgetLiveState(tabId);
+  void onTabClosed(tabId);
 });
 
 // Access to a site removed in the browser's own settings: stop reading there (see onOriginsRemoved).
 ext.permissions.onRemoved.addListener(({ origins }) => {
   void onOriginsRemoved(browserPickerApi, origins ?? []);
 });
+
+listenForAlerts();

@@ -74,6 +74,7 @@ export function structureAt(p: Prepared, S: number): ProjectionPoint {
  */
 export function computeDrivers(p: Prepared, S: number, nowMs = p.evaluationMs): Drivers {
   if (!(S > 0) || !Number.isFinite(S)) throw new RangeError(`spot must be a positive number, got ${S}`);
+  if (p.model.preset !== 'live') throw new RangeError('the classic preset has no clock: no drivers');
   const now = nowMs === p.evaluationMs ? p : retime(p, nowMs);
   const horizon = horizonAfter(nowMs);
   const d0 = dealerDelta(now, S);
@@ -83,7 +84,7 @@ export function computeDrivers(p: Prepared, S: number, nowMs = p.evaluationMs): 
   const projection = projectionInstants(nowMs, horizon).map((at) =>
     structureAt(at === horizon ? atHorizon : retime(now, at), S),
   );
-  return {
+  return assertFinite({
     at: nowMs,
     spot: S,
     charmFlow: { until: horizon, ...flow(d0, dealerDelta(atHorizon, S), S) },
@@ -93,7 +94,21 @@ export function computeDrivers(p: Prepared, S: number, nowMs = p.evaluationMs): 
     },
     projection,
     afterExpirations: afterExpirations(now, S, nowMs, horizon),
-  };
+  });
+}
+
+/** Every number the drivers report is finite (a NaN here would be a bug upstream, never a figure). */
+function assertFinite(d: Drivers): Drivers {
+  const points = [...d.projection, ...(d.afterExpirations ? [d.afterExpirations] : [])];
+  const numbers = [
+    d.charmFlow.shares,
+    d.charmFlow.notional,
+    d.vannaFlow.up1vol.shares,
+    d.vannaFlow.down1vol.shares,
+    ...points.flatMap((x) => [x.netGex, x.flip ?? 0]),
+  ];
+  if (!numbers.every(Number.isFinite)) throw new RangeError('drivers: a non-finite result (bug)');
+  return d;
 }
 
 function afterExpirations(p: Prepared, S: number, nowMs: number, horizon: number): ProjectionPoint | null {

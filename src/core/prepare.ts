@@ -2,8 +2,10 @@
  * prepare(chain, model, evaluationMs): everything about each line that does not depend on spot,
  * computed once, in typed arrays, for the lines that take part. Lines are left out (and counted)
  * when expired (T ≤ 0), out of the scope, or without IV. Lines that count zero contracts under the
- * positions model (zero OI by default) are counted as used but not stored (they add nothing). The classic preset keeps no-IV lines for the at-spot sums,
- * which use the feed's gamma, exactly as the reproduced method does.
+ * positions model (zero OI by default) are counted as used but not stored (they add nothing).
+ * The classic preset keeps no-IV lines, and (scope 'all') the rows of an expiration already past,
+ * for the at-spot sums, which use the feed's gamma over every row of the file exactly as the
+ * reproduced method does; both get σ = 0, so they add no delta and no profile.
  */
 import type { Chain } from './chain';
 import { dealerSign, type Model, type PositionsModel, positionsOf } from './model';
@@ -86,6 +88,7 @@ export function prepare(chain: Chain, model: Model, evaluationMs: number): Prepa
   const counts: LineCounts = { total: chain.count, used: 0, expired: 0, noIv: 0, outOfScope: 0 };
   const keep: number[] = [];
   const years = new Float64Array(chain.count);
+  const pastRow = new Uint8Array(chain.count);
   const usedStrikes = new Set<number>();
   for (let i = 0; i < chain.count; i++) {
     const e = chain.expiry[i]!;
@@ -93,6 +96,14 @@ export function prepare(chain: Chain, model: Model, evaluationMs: number): Prepa
     const t = classic ? classicYears(evaluationDate, chain.expirations[e]!) : liveYears(sMs, evaluationMs);
     if (t === null) {
       counts.expired++;
+      // Classic: a row of a past expiration still adds its feed gamma to the at-spot sums, as the
+      // reproduced script sums every row of the file (methodology "The classic preset"); with no
+      // time left it has no IV-based gamma, delta or place in the profile (σ stored as 0).
+      if (classic && model.scope === 'all' && count(i) > 0 && Number.isFinite(chain.gamma[i]!)) {
+        keep.push(i);
+        years[i] = 0;
+        pastRow[i] = 1;
+      }
       continue;
     }
     if (!inScope[e]) {
@@ -145,7 +156,8 @@ export function prepare(chain: Chain, model: Model, evaluationMs: number): Prepa
     const i = keep[j]!;
     const call = chain.isCall[i] === 1;
     const iv = chain.iv[i]!;
-    const sigma = Number.isNaN(iv) || iv <= 0 ? 0 : iv; // missing IV (classic only) → 0
+    // Missing IV (classic only) or a classic row of a past expiration → σ = 0: feed gamma only.
+    const sigma = Number.isNaN(iv) || iv <= 0 || pastRow[i] ? 0 : iv;
     const t = years[i]!;
     const e = chain.expiry[i]!;
     p.isCall[j] = call ? 1 : 0;

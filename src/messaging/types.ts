@@ -33,6 +33,12 @@ export interface TabReading extends PageReport {
   frameId: number;
   /** Wall-clock ms when the background received the report. */
   at: number;
+  /**
+   * The reporting frame's host as the browser saw it (sender.url); '' when unknown. The background
+   * sets it on every report (optional only so readings made by hand in tests need not). Show this,
+   * never a host parsed from a page's payload; the stored `frameUrl` is the sender's URL too.
+   */
+  host?: string;
 }
 
 /** "Read prices on <host>": the tab's host, its switch, and the permissions it holds or needs. */

@@ -19,14 +19,9 @@ function priceText(r: TabReading): string {
   return r.price.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: decimals });
 }
 
+/** The host the browser saw the report come from (sender.url), never one from the page's payload. */
 function hostOf(r: TabReading): string {
-  const trusted = (r as TabReading & { host?: string }).host;
-  if (trusted) return trusted;
-  try {
-    return new URL(r.frameUrl).hostname;
-  } catch {
-    return 'this page';
-  }
+  return r.host || 'this page';
 }
 
 interface Props {

@@ -22,10 +22,24 @@ export function formatCount(n: number): string {
       : `${sign}${a.toFixed(0)}`;
 }
 
+// Formatters are built once: toLocaleString and a new Intl.* object build one per call, which made
+// these two the background's largest cost per price tick (npm run bench, background profile).
+const PRICE_LARGE = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const PRICE_SMALL = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 4 });
+const NEW_YORK = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'America/New_York',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
 /** A price with sensible decimals for its size. */
 export function formatPrice(p: number | null): string {
   if (p === null || !Number.isFinite(p)) return '—';
-  return p.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: p >= 1000 ? 2 : 4 });
+  return (p >= 1000 ? PRICE_LARGE : PRICE_SMALL).format(p);
 }
 
 /** Signed distance of a level from the price, percent: "+0.21 %". */
@@ -49,15 +63,7 @@ export function formatAge(ms: number): string {
 export function formatNewYork(iso: string | number): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '—';
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'America/New_York',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(d);
+  const parts = NEW_YORK.formatToParts(d);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')} New York`;
 }

@@ -4,7 +4,7 @@ import { forgetPrepared } from '../../src/background/analysis/cache.ts';
 import { tabLevels } from '../../src/background/analysis/tab-levels.ts';
 import { exportBackup, importBackup } from '../../src/background/chains/backup.ts';
 import { makeRecord } from '../../src/background/chains/record.ts';
-import { listChains, loadChain, saveChain } from '../../src/background/chains/store.ts';
+import { INDEX_KEY, listChains, loadChain, saveChain } from '../../src/background/chains/store.ts';
 import { SETTINGS_KEY } from '../../src/background/settings/store.ts';
 import { importChain } from '../../src/core/import/index.ts';
 import type { TabLevels, TabReading } from '../../src/messaging/types.ts';
@@ -130,6 +130,45 @@ describe('backup', () => {
     );
     expect(target.data.get(SETTINGS_KEY)).toEqual({ version: 2, signs: 'long-all' });
     expect((await listChains(target)).chains).toEqual([]);
+  });
+
+  it('checks the size against the quota first and, when it does not fit, truly changes nothing', async () => {
+    const source = await areaWithSpx();
+    const backup = JSON.parse(JSON.stringify(await exportBackup(source, SNAPSHOT)));
+    // Three chains from the file: two fit next to what is stored, the third does not.
+    const spx = backup.chains[0];
+    backup.chains = ['SPX', 'NDX', 'RUT'].map((u) => ({ ...spx, underlying: u, aliases: [u] }));
+    const one = JSON.stringify(spx).length;
+    const target = new MemoryArea(one * 2.5);
+    await target.set({
+      [SETTINGS_KEY]: { version: 3, signs: 'long-all' },
+      [INDEX_KEY]: { version: 1, entries: [] },
+    });
+    const before = structuredClone([...target.data]);
+    const sets: string[][] = [];
+    const realSet = target.set.bind(target);
+    target.set = async (items) => {
+      sets.push(Object.keys(items));
+      return realSet(items);
+    };
+    await expect(importBackup(target, backup)).rejects.toThrow(
+      /^The backup needs [\d.]+ MB of storage .* nothing was changed\.$/,
+    );
+    expect(sets).toEqual([]);
+    expect([...target.data]).toEqual(before);
+  });
+
+  it('says nothing was changed when the browser refuses the one write, and nothing was', async () => {
+    const area = await areaWithSpx();
+    const backup = JSON.parse(JSON.stringify(await exportBackup(area, SNAPSHOT)));
+    const target = new MemoryArea();
+    await target.set({ [SETTINGS_KEY]: { version: 3, units: 'shares' } });
+    const before = structuredClone([...target.data]);
+    target.set = async () => {
+      throw new Error('QuotaExceededError: storage.local is full');
+    };
+    await expect(importBackup(target, backup)).rejects.toThrow(/nothing was changed/);
+    expect([...target.data]).toEqual(before);
   });
 
   it('rejects a file that is not a GEXfocus backup', async () => {

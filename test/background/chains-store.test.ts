@@ -107,6 +107,73 @@ describe('chain storage', () => {
     expect(problems[0]).toMatch(/^chain:BAD:/);
   });
 
+  it('treats an index with a null entry as damaged: lookups still work and it is rebuilt and saved once', async () => {
+    const area = new MemoryArea();
+    await saveChain(area, spxRecord());
+    await saveChain(area, nvdaRecord());
+    const index = area.data.get(INDEX_KEY) as { entries: unknown[] };
+    index.entries.push(null);
+    const sets: string[][] = [];
+    const realSet = area.set.bind(area);
+    area.set = async (items) => {
+      sets.push(Object.keys(items));
+      return realSet(items);
+    };
+    expect((await findByAlias(area, 'SPX'))?.summary.underlying).toBe('SPX');
+    expect((await findByAlias(area, 'NVDA'))?.summary.underlying).toBe('NVDA');
+    expect(sets).toEqual([[INDEX_KEY]]); // rebuilt on the first lookup, saved, then read as stored
+    expect((area.data.get(INDEX_KEY) as { entries: unknown[] }).entries).toHaveLength(2);
+  });
+
+  it('rebuilds an index of another version once, and keeps reporting unreadable records afterwards', async () => {
+    const area = new MemoryArea();
+    await saveChain(area, spxRecord());
+    area.data.set(INDEX_KEY, { version: 7, entries: [] });
+    area.data.set('chain:BAD', { schemaVersion: 2 });
+    let fullReads = 0;
+    const realGet = area.get.bind(area);
+    area.get = (keys) => {
+      if (keys === null) fullReads++;
+      return realGet(keys);
+    };
+    for (let i = 0; i < 5; i++) {
+      const { chains, problems } = await listChains(area);
+      expect(chains.map((c) => c.underlying)).toEqual(['SPX']);
+      expect(problems).toEqual([expect.stringMatching(/^chain:BAD:/)]);
+    }
+    expect(fullReads).toBe(1);
+  });
+
+  it('writes a record and its index entry in one set() call', async () => {
+    const area = new MemoryArea();
+    await saveChain(area, nvdaRecord());
+    const sets: string[][] = [];
+    const realSet = area.set.bind(area);
+    area.set = async (items) => {
+      sets.push(Object.keys(items).sort());
+      return realSet(items);
+    };
+    await saveChain(area, spxRecord());
+    await updateMapping(area, 'SPX', { aliases: ['SPX', 'SPXW'] });
+    expect(sets).toEqual([
+      ['chain:SPX', INDEX_KEY],
+      ['chain:SPX', INDEX_KEY],
+    ]);
+  });
+
+  it('keeps the symbols and conversions the user set when the same underlying is imported again', async () => {
+    const area = new MemoryArea();
+    await saveChain(area, spxRecord(1));
+    await updateMapping(area, 'SPX', { aliasConversions: { 'ES1!': { kind: 'offset', offset: 20 } } });
+    await saveChain(area, spxRecord(2), { keepMapping: true });
+    const { record } = (await loadChain(area, 'SPX'))!;
+    expect(record.source.importedAt).toBe(2);
+    expect(record.aliasConversions['ES1!']).toEqual({ kind: 'offset', offset: 20 });
+    // Without keepMapping (a backup's own record) the record's mapping is written as it is.
+    await saveChain(area, spxRecord(3));
+    expect((await loadChain(area, 'SPX'))!.record.aliasConversions['ES1!']).toEqual({ kind: 'auto' });
+  });
+
   it('migrates a schema-1 record (no per-alias conversions) on read', () => {
     const rec = spxRecord() as unknown as Record<string, unknown>;
     const v1: Record<string, unknown> = { ...rec, schemaVersion: 1, aliases: ['SPX', 'ES1!'] };

@@ -25,3 +25,15 @@ export function expectRel(actual: number, expected: number, rel: number): void {
   if (!(err <= rel))
     throw new Error(`expected ${actual} to be within ${rel} relative of ${expected} (off by ${err})`);
 }
+
+/**
+ * `actual` agrees with a figure as REFERENCE.md prints it: within 1e-9 relative, or within half a
+ * unit of its last printed digit where the print is coarser ("870,235.68" → ±0.005).
+ */
+export function expectPrinted(actual: number, printed: string): void {
+  const expected = Number(printed.replace(/,/g, '').replace('\u2212', '-'));
+  const decimals = printed.includes('.') ? printed.length - printed.indexOf('.') - 1 : 0;
+  const tolerance = Math.max(1e-9 * Math.abs(expected), 0.5 * 10 ** -decimals);
+  if (!(Math.abs(actual - expected) <= tolerance))
+    throw new Error(`expected ${actual} to be ${printed} (±${tolerance}), off by ${actual - expected}`);
+}

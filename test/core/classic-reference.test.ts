@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, makeModel, prepare } from '../../src/core';
-import { expectRel, sharedChain } from './chains';
+import { analyze, makeModel, parseCboeQuoteTable, prepare } from '../../src/core';
+import { expectRel, sharedChain, sharedText } from './chains';
 
 // REFERENCE.md "Classic preset, reproduced by an independent open-source implementation": 1e-9 relative.
 const classic = (file: string) => {
@@ -49,5 +49,46 @@ describe('the classic preset', () => {
     expectRel(a.netGex, -2_264_100_050.36, 1e-9);
     expect(a.flip).toBeNull();
     expect(a.crossings).toEqual([]);
+  });
+
+  // methodology "The classic preset": net GEX at spot is summed over every row of the file, as the
+  // original does — a file saved before the open can still list yesterday's expiration. The SPY file
+  // has 28 same-day rows with a non-zero Gamma; moved to the next morning they are past.
+  it('sums every row at spot, a past expiration included, exactly as the script does (SPY saved before the open)', () => {
+    const text = sharedText('spy_quotedata_2023-09-14_full.csv').replace(
+      'September 14, 2023 at 4:31 PM EDT',
+      'September 15, 2023 at 8:00 AM EDT',
+    );
+    const chain = parseCboeQuoteTable(text);
+    const p = prepare(chain, makeModel({ preset: 'classic' }), Date.parse(chain.asOf!));
+    const a = analyze(p, chain.spot);
+    // The script's own sum, straight from the rows: calls +Gamma·OI, puts −Gamma·OI, × 100 × S² × 0.01.
+    let script = 0;
+    let pastRows = 0;
+    for (const line of text.split('\n').slice(5)) {
+      const f = line.split(',');
+      if (f.length < 22) continue;
+      const row =
+        (Number(f[9]) * Number(f[10]) - Number(f[20]) * Number(f[21])) * 100 * chain.spot ** 2 * 0.01;
+      script += row;
+      if (f[0] === 'Thu Sep 14 2023' && row !== 0) pastRows++;
+    }
+    expect(pastRows).toBeGreaterThan(0);
+    expectRel(a.netGex, script, 1e-9);
+    // Every row is in the sum whatever the snapshot date: the same net as REFERENCE's same-day file.
+    expectRel(a.netGex, 4_942_837_216.3989, 1e-9);
+    // The 2023-09-14 rows are counted as expired (two contracts a row), yet summed at spot.
+    const sameDayRows = text.split('\n').filter((l) => l.startsWith('Thu Sep 14 2023')).length;
+    expect(a.contracts.expired).toBe(2 * sameDayRows);
+    // Only the profile (and so the flip) leaves the past rows out: they have no time left.
+    const sameDay = analyze(
+      prepare(
+        sharedChain('spy_quotedata_2023-09-14_full.csv'),
+        makeModel({ preset: 'classic' }),
+        Date.parse('2023-09-14T20:31:00Z'),
+      ),
+      450.81,
+    );
+    expect(a.flip).not.toBe(sameDay.flip);
   });
 });

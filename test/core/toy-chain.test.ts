@@ -26,13 +26,11 @@ describe('the toy chain', () => {
     expect([a.callWall, a.absGammaStrike, a.regime]).toEqual([105, 100, 'accelerating']);
   });
 
-  // REFERENCE.md says put wall 95, but the methodology defines the put wall as the strike with the
-  // largest |putGex|, and at S = 100 the 100 put (12,000 OI, σ 20 %) carries more than the 95 put
-  // (18,000 OI, σ 24 %): −8,345,813 vs −7,699,897 $ per 1 %. We follow the methodology; the lead decides.
-  it('puts the put wall at the strike with the largest |putGex| (100 here, not REFERENCE’s 95)', () => {
+  it('puts the put wall at 100: |putGex| 8,345,812.9 against 7,699,896.6 for the 95 put (REFERENCE.md)', () => {
     const a = analyze(p, 100);
     const put = (k: number) => Math.abs(a.strikes.find((s) => s.strike === k)!.putGex);
-    expect(put(100)).toBeGreaterThan(put(95));
+    expect(Math.abs(put(100) - 8_345_812.9)).toBeLessThan(0.05);
+    expect(Math.abs(put(95) - 7_699_896.6)).toBeLessThan(0.05);
     expect(a.putWall).toBe(100);
   });
 

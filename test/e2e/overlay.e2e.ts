@@ -34,11 +34,6 @@ interface LiveState {
   delivered: boolean;
 }
 
-const live = (s: ExtensionSession, tabId: number) =>
-  s.extEval<LiveState | null>(
-    `ext.storage.session.get('live:${tabId}').then((x) => x['live:${tabId}'] ?? null)`,
-  );
-
 /** Polls the background's record until `cond` (an expression over `l`) holds. */
 const waitLive = (s: ExtensionSession, tabId: number, cond: string, timeoutMs = 15_000) =>
   s.extEval<LiveState>(`(async () => {
@@ -161,7 +156,8 @@ describe.each(BROWSERS)('%s overlay', (browser) => {
     await tab.waitFor(VERDICT);
     await setOverlay(s, false);
     await tab.waitFor(`!${HOST}`, { timeoutMs: 10_000 });
-    const off = await live(s, tabId);
+    // The background records what it pushed at most every 250 ms per tab: wait for it.
+    const off = await waitLive(s, tabId, '!l.sent');
     expect(off?.sent ?? null).toBeNull();
     // The badge keeps telling the verdict without the overlay.
     expect(Object.values(BADGE).map((b) => b.text)).toContain((await badge(s, tabId))[0]);

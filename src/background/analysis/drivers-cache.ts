@@ -12,6 +12,10 @@ const MAX_AGE_MS = 60_000;
 const MAX_ENTRIES = 8;
 
 const entries = new Map<string, { at: number; drivers: Drivers }>();
+let computed = 0;
+
+/** How many times the drivers were computed (tests: at most once a minute per chain and model). */
+export const driversComputed = (): number => computed;
 
 /** Drops every cached driver (a chain or a setting changed). */
 export function forgetDrivers(): void {
@@ -22,6 +26,7 @@ export function forgetDrivers(): void {
 export function driversFor(key: string, prepared: Prepared, S: number, nowMs: number): Drivers {
   const hit = entries.get(key);
   if (hit && nowMs - hit.at >= 0 && nowMs - hit.at < MAX_AGE_MS) return hit.drivers;
+  computed++;
   const drivers = computeDrivers(prepared, S, nowMs);
   entries.delete(key);
   entries.set(key, { at: nowMs, drivers });

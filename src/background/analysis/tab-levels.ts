@@ -11,7 +11,7 @@ import type { Drivers, ProjectionPoint } from '../../core/drivers.ts';
 import { hedgeFlowCurve } from '../../core/flow-curve.ts';
 import type { Model } from '../../core/model.ts';
 import type { Prepared } from '../../core/prepare.ts';
-import { modelFor, readSettings, type Settings } from '../../core/settings.ts';
+import { modelFor, type Settings } from '../../core/settings.ts';
 import { type Conversion, isUsable, toPage, toUnderlying } from '../../core/symbol-map.ts';
 import type {
   ChainSummary,
@@ -24,7 +24,7 @@ import type {
 } from '../../messaging/types.ts';
 import type { KvArea } from '../chains/store.ts';
 import { findByAlias, loadChain } from '../chains/store.ts';
-import { SETTINGS_KEY } from '../settings/store.ts';
+import { getSettings } from '../settings/store.ts';
 import { preparedFor } from './cache.ts';
 import { driversFor } from './drivers-cache.ts';
 
@@ -69,7 +69,7 @@ export async function tabContext(
       asOf: summary.asOf,
     };
   }
-  const { settings } = readSettings((await area.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  const { settings } = await getSettings(area);
   const model = modelFor(settings, summary.underlying);
   const S = toUnderlying(conversion, reading.price);
   const load = async () => {
@@ -77,12 +77,12 @@ export async function tabContext(
     if (!stored) throw new Error(`the ${summary.underlying} chain is no longer stored`);
     return stored.chain;
   };
-  let prepared = await preparedFor(summary.underlying, summary.asOf, model, nowMs, load);
+  const id = { underlying: summary.underlying, asOf: summary.asOf, importedAt: summary.source.importedAt };
+  let prepared = await preparedFor(id, model, nowMs, load);
   // Every line expired (an old chain such as the bundled sample): nothing is live, so show the
   // chain as it was at its snapshot, clearly labelled, rather than an empty verdict.
   const atSnapshot = prepared.counts.used === 0 && prepared.counts.expired > 0;
-  if (atSnapshot)
-    prepared = await preparedFor(summary.underlying, summary.asOf, model, Date.parse(summary.asOf), load);
+  if (atSnapshot) prepared = await preparedFor(id, model, Date.parse(summary.asOf), load);
   return {
     reading: reading as TabContext['reading'],
     summary,
@@ -178,7 +178,7 @@ export function tabDrivers(c: TabContext, nowMs: number): Drivers | null {
   if (c.model.preset !== 'live') return null;
   // At the snapshot fallback every line is dead at the clock: the drivers are as of the snapshot too.
   const at = c.atSnapshot ? c.prepared.evaluationMs : nowMs;
-  const key = `${c.summary.underlying}|${c.summary.asOf}|${c.atSnapshot}|${JSON.stringify(c.model)}`;
+  const key = `${c.summary.underlying}|${c.summary.asOf}|${c.summary.source.importedAt}|${c.atSnapshot}|${JSON.stringify(c.model)}`;
   return driversFor(key, c.prepared, c.S, at);
 }
 

@@ -1,9 +1,14 @@
-/** Loads the bundled sample chain (a static asset, fetched on demand) into storage. */
-import { importChain } from '../../core/import/index.ts';
+/**
+ * Loads the bundled sample chain (a static asset, fetched on demand) into storage. It is a Cboe quote
+ * table, so it goes through that reader alone: the generic importer's format detection would pull
+ * papaparse (with its worker and XHR code) into the service worker for a file it never sees there.
+ */
+import { parseCboeQuoteTable } from '../../core/cboe-quotedata.ts';
 import type { ChainSummary } from '../../messaging/types.ts';
 import { SAMPLE } from '../../options/sample/provenance.ts';
+import type { KvArea } from '../storage/kv.ts';
 import { makeRecord } from './record.ts';
-import { type KvArea, saveChain } from './store.ts';
+import { saveChain } from './store.ts';
 
 export async function loadSample(
   area: KvArea,
@@ -12,7 +17,7 @@ export async function loadSample(
 ): Promise<ChainSummary> {
   const res = await fetch(resolveUrl(SAMPLE.url));
   if (!res.ok) throw new Error(`the sample chain could not be read (${res.status})`);
-  const { chain } = importChain(await res.text());
+  const chain = parseCboeQuoteTable(await res.text());
   if (!chain.asOf) throw new Error('the sample chain has no snapshot time');
   return saveChain(
     area,
@@ -21,5 +26,6 @@ export async function loadSample(
       asOf: chain.asOf,
       source: { format: 'sample', fileName: SAMPLE.fileName, importedAt: now },
     }),
+    { keepMapping: true },
   );
 }

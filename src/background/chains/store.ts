@@ -1,13 +1,30 @@
 /**
- * Chain storage in storage.local: one key per underlying (`chain:SPX`) plus an index
- * (`chains:index`) of summaries so the list never loads every chain.
+ * Chain storage in storage.local: one key per underlying (`chain:SPX`) plus the index
+ * (`chains:index`, ./chain-index.ts) of summaries so the list never loads every chain.
  *
- * Save order: the record first, then the index. storage.set is atomic per call, so a failed record
- * write (quota) leaves the previous record in place; a failed index write puts the previous
- * record back. Quota errors become StorageFullError with a message the user can act on.
+ * Every change runs in the area's write queue (../storage/serial.ts) and writes the record and the
+ * index in ONE set(): storage.set is atomic per call in both browsers, so a failed write (quota)
+ * changes nothing and the two can never disagree. Quota errors become StorageFullError with a
+ * message the user can act on.
+ *
+ * A re-import keeps the chain's page symbols and conversions (the user's "Use ratio", a futures
+ * basis): a mapping change made just before or during the re-import is not lost, and one made after
+ * it applies to the new chain. The old chain is never written back (issue 9: it was, when a mapping
+ * change read the record before the save and wrote it after).
  */
 import type { Chain } from '../../core/chain.ts';
 import { type Conversion, conversionFor, normalizeSymbol } from '../../core/symbol-map.ts';
+import { isQuotaError, type KvArea } from '../storage/kv.ts';
+import { readParsed } from '../storage/read-cache.ts';
+import { serialWrite } from '../storage/serial.ts';
+import {
+  type ChainIndex,
+  INDEX_KEY,
+  parseIndex,
+  rebuildIndex,
+  withEntry,
+  withoutEntry,
+} from './chain-index.ts';
 import {
   type ChainRecord,
   type ChainSummary,
@@ -17,21 +34,12 @@ import {
   summarize,
 } from './record.ts';
 
-/** The part of storage.local this module uses (injected so tests run without a browser). */
-export interface KvArea {
-  get(keys: string | string[] | null): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-  remove(keys: string | string[]): Promise<void>;
-}
-
-export const INDEX_KEY = 'chains:index';
+export type { KvArea } from '../storage/kv.ts';
+export { INDEX_KEY } from './chain-index.ts';
 
 export class StorageFullError extends Error {
   override name = 'StorageFullError';
 }
-
-const isQuotaError = (e: unknown) =>
-  /QUOTA_BYTES|QuotaExceeded|quota/i.test(e instanceof Error ? `${e.name} ${e.message}` : String(e));
 
 function asStorageFull(e: unknown, what: string, bytes: number): unknown {
   if (!isQuotaError(e)) return e;
@@ -41,31 +49,23 @@ function asStorageFull(e: unknown, what: string, bytes: number): unknown {
   );
 }
 
-interface Index {
-  version: 1;
-  entries: ChainSummary[];
+/** The stored index, rebuilt and saved inside a write job when it is missing or damaged. */
+async function indexIn(area: KvArea): Promise<ChainIndex> {
+  const stored = parseIndex((await area.get(INDEX_KEY))[INDEX_KEY]);
+  if (stored) return stored;
+  const rebuilt = rebuildIndex(await area.get(null));
+  // A full storage cannot save it: answer from the rebuilt one and try again next time.
+  await area.set({ [INDEX_KEY]: rebuilt }).catch(() => undefined);
+  return rebuilt;
 }
 
-async function readIndex(area: KvArea): Promise<Index | null> {
-  const raw = (await area.get(INDEX_KEY))[INDEX_KEY] as Index | undefined;
-  if (raw?.version !== 1 || !Array.isArray(raw.entries)) return null;
-  return raw;
-}
-
-/** Rebuilds the index from the records themselves (index missing or damaged). */
-async function rebuildIndex(area: KvArea, problems: string[]): Promise<Index> {
-  const all = await area.get(null);
-  const entries: ChainSummary[] = [];
-  for (const [key, value] of Object.entries(all)) {
-    if (!key.startsWith('chain:')) continue;
-    try {
-      entries.push(summarize(readRecord(value, key).record));
-    } catch (e) {
-      problems.push(e instanceof Error ? e.message : String(e));
-    }
-  }
-  entries.sort((a, b) => a.underlying.localeCompare(b.underlying));
-  return { version: 1, entries };
+/**
+ * The index for reading: no queue when the stored one is valid (every lookup, every tick), and from
+ * the area's read cache when it has one. Do not change the returned index.
+ */
+export async function readIndex(area: KvArea): Promise<ChainIndex> {
+  const stored = await readParsed(area, INDEX_KEY, parseIndex);
+  return stored ?? serialWrite(area, () => indexIn(area));
 }
 
 export interface ChainList {
@@ -75,9 +75,8 @@ export interface ChainList {
 }
 
 export async function listChains(area: KvArea): Promise<ChainList> {
-  const problems: string[] = [];
-  const index = (await readIndex(area)) ?? (await rebuildIndex(area, problems));
-  return { chains: index.entries, problems };
+  const index = await readIndex(area);
+  return { chains: [...index.entries], problems: [...(index.problems ?? [])] };
 }
 
 /** The stored chain for an underlying, validated; null when there is none. */
@@ -90,35 +89,51 @@ export async function loadChain(
   return value === undefined ? null : readRecord(value, key);
 }
 
-export async function saveChain(area: KvArea, record: ChainRecord): Promise<ChainSummary> {
-  const key = recordKey(record.underlying);
-  const previous = (await area.get(key))[key];
-  const bytes = JSON.stringify(record).length;
-  try {
-    await area.set({ [key]: record });
-  } catch (e) {
-    throw asStorageFull(e, `the ${record.underlying} chain`, bytes);
-  }
+/** Writes a record and its index entry in one set() (inside a write job). */
+async function put(area: KvArea, index: ChainIndex, record: ChainRecord): Promise<ChainSummary> {
   const summary = summarize(record);
+  const items = { [recordKey(record.underlying)]: record, [INDEX_KEY]: withEntry(index, summary) };
   try {
-    const index = (await readIndex(area)) ?? (await rebuildIndex(area, []));
-    const entries = index.entries.filter((s) => s.underlying !== record.underlying);
-    entries.push(summary);
-    entries.sort((a, b) => a.underlying.localeCompare(b.underlying));
-    await area.set({ [INDEX_KEY]: { version: 1, entries } satisfies Index });
+    await area.set(items);
   } catch (e) {
-    if (previous === undefined) await area.remove(key).catch(() => undefined);
-    else await area.set({ [key]: previous }).catch(() => undefined);
-    throw asStorageFull(e, 'the chain list', bytes);
+    throw asStorageFull(e, `the ${record.underlying} chain`, JSON.stringify(record).length);
   }
   return summary;
 }
 
-export async function deleteChain(area: KvArea, underlying: string): Promise<void> {
+export interface SaveOptions {
+  /**
+   * Keep the page symbols and conversions of the chain already stored for this underlying (a
+   * re-import). Off for a backup restore, whose records carry their own.
+   */
+  keepMapping?: boolean;
+}
+
+/** Saves (adds or replaces) a chain; the previous one stays when the write fails. */
+export function saveChain(area: KvArea, record: ChainRecord, opts: SaveOptions = {}): Promise<ChainSummary> {
+  return serialWrite(area, async () => {
+    const index = await indexIn(area);
+    const old = opts.keepMapping ? index.entries.find((s) => s.underlying === record.underlying) : undefined;
+    const next: ChainRecord = old
+      ? {
+          ...record,
+          aliases: old.aliases,
+          conversion: old.conversion,
+          aliasConversions: old.aliasConversions,
+        }
+      : record;
+    return put(area, index, next);
+  });
+}
+
+export function deleteChain(area: KvArea, underlying: string): Promise<void> {
   const u = normalizeSymbol(underlying);
-  const index = (await readIndex(area)) ?? (await rebuildIndex(area, []));
-  await area.set({ [INDEX_KEY]: { version: 1, entries: index.entries.filter((s) => s.underlying !== u) } });
-  await area.remove(recordKey(u));
+  return serialWrite(area, async () => {
+    // The index first: if removing the record then fails, the chain is gone from every list and
+    // lookup, and the next save of the same underlying overwrites the leftover record.
+    await area.set({ [INDEX_KEY]: withoutEntry(await indexIn(area), u) });
+    await area.remove(recordKey(u));
+  });
 }
 
 export interface MappingPatch {
@@ -128,32 +143,48 @@ export interface MappingPatch {
 }
 
 /** Changes a chain's page symbols / conversions (validated as a whole record before writing). */
-export async function updateMapping(
-  area: KvArea,
-  underlying: string,
-  patch: MappingPatch,
-): Promise<ChainSummary> {
-  const found = await loadChain(area, underlying);
-  if (!found) throw new StoredRecordError(`no stored chain for ${underlying}`);
-  const record: ChainRecord = { ...found.record, ...patch };
-  readRecord(record, recordKey(underlying));
-  return saveChain(area, record);
+export function updateMapping(area: KvArea, underlying: string, patch: MappingPatch): Promise<ChainSummary> {
+  return serialWrite(area, async () => {
+    const found = await loadChain(area, underlying);
+    if (!found) throw new StoredRecordError(`no stored chain for ${underlying}`);
+    const record: ChainRecord = { ...found.record, ...patch };
+    readRecord(record, recordKey(underlying));
+    return put(area, await indexIn(area), record);
+  });
+}
+
+export interface AliasMatch {
+  summary: ChainSummary;
+  conversion: Conversion;
+}
+
+/**
+ * Every page symbol of an index → its chain and conversion, built once per index read (a lookup on
+ * every tick normalised every alias of every chain). An exact underlying match wins over an alias
+ * listed by another chain; otherwise the first chain in the index's order.
+ */
+const tables = new WeakMap<ChainIndex, Map<string, AliasMatch>>();
+function aliasTable(index: ChainIndex): Map<string, AliasMatch> {
+  let table = tables.get(index);
+  if (table) return table;
+  table = new Map();
+  for (const summary of index.entries) {
+    for (const alias of summary.aliases) {
+      const s = normalizeSymbol(alias);
+      const conversion = conversionFor(summary, s);
+      if (!conversion) continue;
+      const held = table.get(s);
+      if (!held || (summary.underlying === s && held.summary.underlying !== s))
+        table.set(s, { summary, conversion });
+    }
+  }
+  tables.set(index, table);
+  return table;
 }
 
 /** The chain whose aliases include the page symbol, with the conversion that applies. */
-export async function findByAlias(
-  area: KvArea,
-  pageSymbol: string,
-): Promise<{ summary: ChainSummary; conversion: Conversion } | null> {
-  const { chains } = await listChains(area);
-  const s = normalizeSymbol(pageSymbol);
-  // An exact underlying match wins over an alias listed by another chain.
-  const ordered = [...chains.filter((c) => c.underlying === s), ...chains.filter((c) => c.underlying !== s)];
-  for (const summary of ordered) {
-    const conversion = conversionFor(summary, s);
-    if (conversion) return { summary, conversion };
-  }
-  return null;
+export async function findByAlias(area: KvArea, pageSymbol: string): Promise<AliasMatch | null> {
+  return aliasTable(await readIndex(area)).get(normalizeSymbol(pageSymbol)) ?? null;
 }
 
 /** Everything stored, for the backup file. */
@@ -170,3 +201,5 @@ export async function allRecords(area: KvArea): Promise<{ records: ChainRecord[]
   }
   return { records, problems };
 }
+
+export { indexIn as indexInWriteJob };

@@ -1,13 +1,11 @@
 import type { Handlers } from '../../messaging/router.ts';
-import { ext } from '../../platform/browser.ts';
 import { glanceOf, shownVerdict } from '../analysis/tab-glance.ts';
 import { tabContext, tabLevels } from '../analysis/tab-levels.ts';
-import type { KvArea } from '../chains/store.ts';
 import { evaluateLive } from '../overlay/live-evaluation.ts';
 import { refreshTab } from '../overlay/refresh.ts';
 import { getReading } from '../state/tab-readings.ts';
+import { localArea } from '../storage/areas.ts';
 
-const area = () => ext.storage.local as unknown as KvArea;
 const failure = (e: unknown) => ({
   status: 'error' as const,
   message: e instanceof Error ? e.message : String(e),
@@ -18,7 +16,7 @@ export const analysisHandlers: Pick<Handlers, 'tab/analysis' | 'tab/glance'> = {
     try {
       const reading = await getReading(tabId);
       const now = Date.now();
-      const levels = await tabLevels(area(), reading, now);
+      const levels = await tabLevels(localArea(), reading, now);
       if (levels.status !== 'ok') return levels;
       // The word the badge and the overlay show (hysteresis), next to this evaluation's raw regime.
       const { verdict } = await refreshTab(tabId, reading, now, true);
@@ -31,9 +29,9 @@ export const analysisHandlers: Pick<Handlers, 'tab/analysis' | 'tab/glance'> = {
     const reading = (await getReading(tabId)) ?? null;
     try {
       const now = Date.now();
-      const c = await tabContext(area(), reading ?? undefined, now);
+      const c = await tabContext(localArea(), reading ?? undefined, now);
       if ('status' in c) return { reading, glance: c };
-      const live = evaluateLive(c, now);
+      const live = evaluateLive(c, now, tabId);
       const verdict =
         (quick && (await shownVerdict(tabId, c))) ||
         (await refreshTab(tabId, reading ?? undefined, now, false)).verdict;

@@ -4,7 +4,9 @@ import { refreshTab } from '../overlay/refresh.ts';
 import { hostOfUrl } from '../picker/flow.ts';
 import { getPicker } from '../readings/pickers-store.ts';
 import { isSiteEnabled } from '../readings/site-enabled.ts';
-import { getReading, putReport, startDocument } from '../state/tab-readings.ts';
+import { coalesce } from '../state/coalesce.ts';
+import { currentReading, getReading, putReport, startDocument } from '../state/tab-readings.ts';
+import { localArea } from '../storage/areas.ts';
 
 export const pageHandlers: Pick<
   Handlers,
@@ -24,16 +26,21 @@ export const pageHandlers: Pick<
     // Decide on the browser's view of the frame URL; the payload is only a hint.
     const host = hostOfUrl(sender.url);
     if (!host) return { enabled: false, picker: null };
-    const [enabled, picker] = await Promise.all([isSiteEnabled(host), getPicker(host)]);
+    const [enabled, picker] = await Promise.all([
+      isSiteEnabled(localArea(), host),
+      getPicker(localArea(), host),
+    ]);
     return { enabled, picker };
   },
 
-  'page/report': async (report, { tabId, frameId }) => {
+  'page/report': async (report, { tabId, frameId, sender }) => {
     if (tabId === undefined) throw new Error('page/report without a tab');
-    const now = Date.now();
-    const best = await putReport(tabId, frameId ?? 0, report, now);
-    // Only the frame the tab's reading comes from moves the verdict, badge and overlay.
-    if (best.frameId === (frameId ?? 0)) await refreshTab(tabId, best, now, true).catch(() => undefined); // the tab may have closed meanwhile
+    const frame = frameId ?? 0;
+    const best = await putReport(tabId, frame, report, sender.url, Date.now());
+    // Only the frame the tab's reading comes from moves the verdict, badge and overlay. While an
+    // update runs, this report only makes sure one more runs after it, on the latest reading.
+    if (best?.frameId === frame)
+      await coalesce(tabId, () => refreshTab(tabId, currentReading(tabId), Date.now(), true));
     return null;
   },
 

@@ -1,16 +1,9 @@
 import type { Handlers } from '../../messaging/router.ts';
-import { ext } from '../../platform/browser.ts';
-import { forgetPrepared } from '../analysis/cache.ts';
-import type { KvArea } from '../chains/store.ts';
 import { getSettings, patchSettings } from '../settings/store.ts';
-
-const area = (): KvArea => ext.storage.local as unknown as KvArea;
+import { localArea } from '../storage/areas.ts';
 
 export const settingsHandlers: Pick<Handlers, 'settings/get' | 'settings/update'> = {
-  'settings/get': () => getSettings(area()),
-  'settings/update': async ({ patch }) => {
-    const next = await patchSettings(area(), patch);
-    forgetPrepared();
-    return next;
-  },
+  'settings/get': () => getSettings(localArea()),
+  // The prepared chains and drivers are keyed by the model, so a changed setting needs no cache reset.
+  'settings/update': ({ patch }) => patchSettings(localArea(), patch),
 };

@@ -1,18 +1,20 @@
 /**
  * One live update of a tab, after each price report from its best frame and whenever the overlay or
  * the popup asks: evaluate the tab (cached prepared chain + cached levels + evaluateAt), move the
- * verdict through the hysteresis, set the badge, and build the overlay's view. Popup, badge and
- * overlay all take their word from here, so they agree.
+ * verdict through the hysteresis, set the badge, build the overlay's view and check the alerts.
+ * Popup, badge, overlay and alerts all take their word from here, so they agree.
  */
 import type { Regime } from '../../core/regime.ts';
+import { toPage } from '../../core/symbol-map.ts';
 import type { OverlayEnvelope } from '../../messaging/protocol.ts';
 import type { OverlayView, TabReading } from '../../messaging/types.ts';
 import { ext } from '../../platform/browser.ts';
 import { formatPrice } from '../../ui/format.ts';
+import { checkAlerts } from '../alerts/check.ts';
 import { tabContext } from '../analysis/tab-levels.ts';
 import { setBadge } from '../badge.ts';
-import type { KvArea } from '../chains/store.ts';
 import { badgeFor } from '../readings/badge-state.ts';
+import { localArea } from '../storage/areas.ts';
 import { evaluateLive } from './live-evaluation.ts';
 import { advance, getLiveState, putLiveState, serialTab } from './tab-verdict.ts';
 import { overlayView } from './view-model.ts';
@@ -23,8 +25,6 @@ export interface TabUpdate {
   /** What the overlay should draw (null: nothing — no chain, or the overlay is turned off). */
   view: OverlayView | null;
 }
-
-const area = (): KvArea => ext.storage.local as unknown as KvArea;
 
 /**
  * Updates the tab's verdict and badge from its reading. `push` sends the view to the top frame
@@ -37,7 +37,7 @@ export function refreshTab(
   push: boolean,
 ): Promise<TabUpdate> {
   return serialTab(tabId, async () => {
-    const c = await tabContext(area(), reading, nowMs);
+    const c = await tabContext(localArea(), reading, nowMs);
     const state = await getLiveState(tabId);
     if ('status' in c) {
       if (reading) await setBadge(tabId, badgeFor(reading)).catch(() => undefined);
@@ -47,7 +47,7 @@ export function refreshTab(
       }
       return { verdict: null, view: null };
     }
-    const { analysis, evaluation } = evaluateLive(c, nowMs);
+    const { analysis, evaluation } = evaluateLive(c, nowMs, tabId);
     const key = `${c.reading.symbol}|${c.summary.underlying}|${c.summary.asOf}|${c.atSnapshot}`;
     const input = {
       spot: c.S,
@@ -61,9 +61,14 @@ export function refreshTab(
       ? (previous ?? evaluation.regime)
       : advance(state, key, input, c.model.transitionBand);
     const view = c.settings.overlay ? overlayView(c, analysis, evaluation, verdict, nowMs) : null;
+    // No price in the tooltip: it would change on every tick and cost an API call each time.
+    const flip =
+      analysis.flip === null
+        ? 'no flip within ±20 %'
+        : `flip ${formatPrice(toPage(c.conversion, analysis.flip))}`;
     const title = c.reading.suspect
       ? `GEXfocus: ${c.reading.symbol} price not trusted (${c.reading.reason ?? 'check the page'})`
-      : `GEXfocus: ${verdict} at ${formatPrice(c.reading.price)} (${c.reading.symbol})`;
+      : `GEXfocus: ${c.reading.symbol} ${verdict} (${flip})`;
     await setBadge(tabId, c.reading.suspect ? 'stale' : verdict, title).catch(() => undefined);
     const delivered = push && (view !== null || !!state?.sent) && (await pushView(tabId, view));
     await putLiveState(tabId, {
@@ -73,6 +78,7 @@ export function refreshTab(
       sentAt: nowMs,
       delivered,
     });
+    await checkAlerts({ tabId, context: c, verdict, analysis, evaluation, nowMs }).catch(() => undefined);
     return { verdict, view };
   });
 }

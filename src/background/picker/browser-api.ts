@@ -1,9 +1,9 @@
 /** The real PickerApi: scripting, permissions and tabs messaging of the running browser. */
 import type { CommandEnvelope, ContentCommand } from '../../messaging/protocol.ts';
 import { ext } from '../../platform/browser.ts';
-import type { KvArea } from '../chains/store.ts';
 import { getPicker, removePicker, savePicker } from '../readings/pickers-store.ts';
-import { getSettings, patchSettings } from '../settings/store.ts';
+import { changeSettings, getSettings } from '../settings/store.ts';
+import { localArea } from '../storage/areas.ts';
 import type { PickerApi } from './flow.ts';
 
 /**
@@ -63,14 +63,15 @@ export const browserPickerApi: PickerApi = {
   async unregister(id) {
     await ext.scripting.unregisterContentScripts({ ids: [id] });
   },
-  getPicker,
-  savePicker,
-  removePicker,
-  getSites: async () => (await getSettings(local())).settings.sites,
+  getPicker: (host) => getPicker(localArea(), host),
+  savePicker: (host, picker) => savePicker(localArea(), host, picker),
+  removePicker: (host) => removePicker(localArea(), host),
+  getSites: async () => (await getSettings(localArea())).settings.sites,
   async setSite(host, on) {
-    const { [host]: _old, ...rest } = (await getSettings(local())).settings.sites;
-    await patchSettings(local(), { sites: on === null ? rest : { ...rest, [host]: on } });
+    // One entry of the map, computed inside the write queue from the sites as they are then.
+    await changeSettings(localArea(), ({ sites }) => {
+      const { [host]: _old, ...rest } = sites;
+      return { sites: on === null ? rest : { ...rest, [host]: on } };
+    });
   },
 };
-
-const local = (): KvArea => ext.storage.local as unknown as KvArea;

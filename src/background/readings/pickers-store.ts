@@ -1,7 +1,14 @@
-/** Saved picker selectors per host: storage.local `pickers` (validated on every read). */
+/**
+ * Saved picker selectors per host: storage.local `pickers` (validated on every read). Saving and
+ * removing are read-modify-writes of the whole map, so they run in the area's write queue: two picks
+ * on two sites at once both stay.
+ */
 import * as z from 'zod/mini';
 import type { SavedPicker } from '../../messaging/types.ts';
-import { ext } from '../../platform/browser.ts';
+import type { KvArea } from '../storage/kv.ts';
+import { serialWrite } from '../storage/serial.ts';
+
+const KEY = 'pickers';
 
 const savedPicker = z.strictObject({
   selectors: z
@@ -22,25 +29,28 @@ export function parsePickers(raw: unknown): Record<string, SavedPicker> {
   return out;
 }
 
-async function readAll(): Promise<Record<string, SavedPicker>> {
-  const { pickers } = await ext.storage.local.get('pickers');
-  return parsePickers(pickers);
+async function readAll(area: KvArea): Promise<Record<string, SavedPicker>> {
+  return parsePickers((await area.get(KEY))[KEY]);
 }
 
-export async function getPicker(host: string): Promise<SavedPicker | null> {
-  return (await readAll())[host] ?? null;
+export async function getPicker(area: KvArea, host: string): Promise<SavedPicker | null> {
+  return (await readAll(area))[host] ?? null;
 }
 
-export async function savePicker(host: string, picker: SavedPicker): Promise<void> {
-  const all = await readAll();
-  all[host] = picker;
-  await ext.storage.local.set({ pickers: all });
+export function savePicker(area: KvArea, host: string, picker: SavedPicker): Promise<void> {
+  return serialWrite(area, async () => {
+    const all = await readAll(area);
+    all[host] = picker;
+    await area.set({ [KEY]: all });
+  });
 }
 
-export async function removePicker(host: string): Promise<boolean> {
-  const all = await readAll();
-  if (!all[host]) return false;
-  delete all[host];
-  await ext.storage.local.set({ pickers: all });
-  return true;
+export function removePicker(area: KvArea, host: string): Promise<boolean> {
+  return serialWrite(area, async () => {
+    const all = await readAll(area);
+    if (!all[host]) return false;
+    delete all[host];
+    await area.set({ [KEY]: all });
+    return true;
+  });
 }

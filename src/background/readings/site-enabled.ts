@@ -6,7 +6,7 @@
  * default instead of throwing.
  */
 import { isBuiltInHost } from '../../core/built-in-hosts.ts';
-import { ext } from '../../platform/browser.ts';
+import type { KvArea } from '../storage/kv.ts';
 
 export function siteEnabledFrom(settings: unknown, host: string): boolean {
   const sites = (settings as { sites?: unknown } | undefined)?.sites;
@@ -21,7 +21,7 @@ export function siteEnabledFrom(settings: unknown, host: string): boolean {
   return isBuiltInHost(host);
 }
 
-export async function isSiteEnabled(host: string): Promise<boolean> {
-  const { settings } = await ext.storage.local.get('settings');
+export async function isSiteEnabled(area: KvArea, host: string): Promise<boolean> {
+  const { settings } = await area.get('settings');
   return siteEnabledFrom(settings, host);
 }

@@ -1,26 +1,23 @@
 /**
- * The latest reading per tab in session storage (survives the worker being stopped):
- * `tab:<id>` = the best frame's reading (what the popup shows), `frames:<id>` = every frame's latest.
- * Best = the top frame when it has a price, else the most recent frame that has one (a chart widget
- * in an iframe), else the top frame's report.
+ * The latest reading per tab (./tab-state.ts keeps it in memory and in storage.session): every
+ * frame's latest report, and the best of them — the top frame when it has a price, else the most
+ * recent frame that has one (a chart widget in an iframe), else the top frame's report.
+ *
+ * The reading's `frameUrl` and `host` come from the browser's view of the sender (sender.url), never
+ * from the payload: a page can put anything there (a payload `frameUrl: "https://"` passed the
+ * schema and made the popup throw, issue 9).
  */
 import type { PageReport, TabReading } from '../../messaging/types.ts';
-import { sessionGet, sessionRemove, sessionSet } from './session-store.ts';
-
-const key = (tabId: number) => `tab:${tabId}`;
-const framesKey = (tabId: number) => `frames:${tabId}`;
-type Frames = Record<string, TabReading>;
-
-// Reports from several frames of one tab arrive concurrently: serialise the read-modify-write.
-const queues = new Map<number, Promise<unknown>>();
-function serial<T>(tabId: number, job: () => Promise<T>): Promise<T> {
-  const next = (queues.get(tabId) ?? Promise.resolve()).then(job, job);
-  queues.set(
-    tabId,
-    next.catch(() => undefined),
-  );
-  return next;
-}
+import { sessionArea } from '../storage/areas.ts';
+import {
+  type Frames,
+  flush,
+  forgetTabState,
+  loadedEntry,
+  storedReading,
+  tabEntry,
+  touch,
+} from './tab-state.ts';
 
 export function bestOf(frames: Frames): TabReading | undefined {
   const all = Object.values(frames);
@@ -30,43 +27,66 @@ export function bestOf(frames: Frames): TabReading | undefined {
   return priced[0] ?? top ?? all.sort((a, b) => b.at - a.at)[0];
 }
 
-export const getReading = (tabId: number) => sessionGet<TabReading>(key(tabId));
+/** The host shown to the user for a frame URL the browser reported ('' when it has none). */
+export function trustedHost(url: string | undefined): string {
+  if (!url) return '';
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
 
-/** Stores a frame's report and returns the tab's best reading afterwards. */
-export function putReport(
+/**
+ * The tab's best reading: this worker's memory copy (written to storage.session first, so the
+ * popup and a restarted worker agree), else storage.session.
+ */
+export async function getReading(tabId: number): Promise<TabReading | undefined> {
+  const entry = loadedEntry(tabId);
+  if (!entry) {
+    const key = `tab:${tabId}`;
+    return storedReading((await sessionArea().get(key))[key]);
+  }
+  await flush(tabId);
+  return entry.reading;
+}
+
+/** The best reading in memory right now (the per-tick path; undefined before the first report). */
+export const currentReading = (tabId: number): TabReading | undefined => loadedEntry(tabId)?.reading;
+
+/**
+ * Stores a frame's report (frameUrl/host from the sender, see above) and returns the tab's best
+ * reading afterwards; undefined for a tab that was closed meanwhile.
+ */
+export async function putReport(
   tabId: number,
   frameId: number,
   report: PageReport,
+  senderUrl: string | undefined,
   at: number,
-): Promise<TabReading> {
-  return serial(tabId, async () => {
-    const frames = (await sessionGet<Frames>(framesKey(tabId))) ?? {};
-    frames[String(frameId)] = { ...report, tabId, frameId, at };
-    const best = bestOf(frames)!;
-    await sessionSet(framesKey(tabId), frames);
-    await sessionSet(key(tabId), best);
-    return best;
-  });
+): Promise<TabReading | undefined> {
+  const entry = await tabEntry(tabId);
+  if (!entry) return undefined;
+  const frameUrl = senderUrl ?? report.frameUrl;
+  entry.frames[String(frameId)] = { ...report, frameUrl, host: trustedHost(frameUrl), tabId, frameId, at };
+  const best = bestOf(entry.frames)!;
+  entry.reading = best;
+  touch(tabId, 'frames', 'reading');
+  return best;
 }
 
 /**
  * A new document started in the tab's top frame: readings of the previous document are void. Frames
  * that reported in the last `keepMs` belong to the new document already (they may start first).
  */
-export function startDocument(tabId: number, now: number, keepMs = 3000): Promise<void> {
-  return serial(tabId, async () => {
-    const frames = (await sessionGet<Frames>(framesKey(tabId))) ?? {};
-    const kept: Frames = {};
-    for (const [id, r] of Object.entries(frames)) if (id !== '0' && now - r.at <= keepMs) kept[id] = r;
-    const best = bestOf(kept);
-    await sessionSet(framesKey(tabId), kept);
-    if (best) await sessionSet(key(tabId), best);
-    else await sessionRemove(key(tabId));
-  });
+export async function startDocument(tabId: number, now: number, keepMs = 3000): Promise<void> {
+  const entry = await tabEntry(tabId);
+  if (!entry) return;
+  const kept: Frames = {};
+  for (const [id, r] of Object.entries(entry.frames)) if (id !== '0' && now - r.at <= keepMs) kept[id] = r;
+  entry.frames = kept;
+  entry.reading = bestOf(kept);
+  touch(tabId, 'frames', 'reading');
 }
 
-export const forgetTab = (tabId: number) =>
-  serial(tabId, async () => {
-    await sessionRemove(key(tabId));
-    await sessionRemove(framesKey(tabId));
-  });
+export const forgetTab = (tabId: number) => forgetTabState(tabId);

@@ -9,7 +9,13 @@ import type { DriverEnv } from './chromium.ts';
 import { ACTIVE_TAB_ID, pollUntil, screenshotPath, unwrapValue, wrapExpression } from './common.ts';
 import { GECKO_ID, writeFirefoxProfile } from './firefox-profile.ts';
 import { BROWSER_BINARIES } from './paths.ts';
-import type { ExtensionSession, LaunchOptions, ScreenshotOptions, Tab } from './types.ts';
+import type {
+  ExtensionSession,
+  LaunchOptions,
+  NotificationRecorder,
+  ScreenshotOptions,
+  Tab,
+} from './types.ts';
 
 export async function launchFirefox(env: DriverEnv, opts: LaunchOptions): Promise<ExtensionSession> {
   const uuid = env.extensionUuid;
@@ -178,19 +184,63 @@ class FirefoxSession implements ExtensionSession {
     })()`);
   }
 
+  async recordNotifications(): Promise<NotificationRecorder> {
+    // A stand-in for the desktop's notification service under the alerts-service contract: the
+    // notifications API (ext-notifications.js) looks the service up on every notification.
+    await this.chromeEval(`(() => {
+      const shown = (window.__gexfocusAlerts = []);
+      const service = {
+        QueryInterface: ChromeUtils.generateQI(['nsIAlertsService']),
+        showAlert(alert, listener) {
+          shown.push({ alert, listener });
+          listener?.observe(null, 'alertshow', alert.cookie);
+        },
+        closeAlert() {},
+      };
+      const factory = {
+        QueryInterface: ChromeUtils.generateQI(['nsIFactory']),
+        createInstance: (iid) => service.QueryInterface(iid),
+      };
+      Components.manager
+        .QueryInterface(Ci.nsIComponentRegistrar)
+        .registerFactory(Components.ID(Services.uuid.generateUUID().toString()), 'test alerts', '@mozilla.org/alerts-service;1', factory);
+      return true;
+    })()`);
+    return {
+      shown: async () =>
+        JSON.parse(
+          String(
+            await this.chromeEval(
+              `JSON.stringify((window.__gexfocusAlerts ?? []).map(({ alert }) => ({ name: alert.name, title: alert.title, text: alert.text })))`,
+            ),
+          ),
+        ),
+      click: async (name) => {
+        await this.chromeEval(`(() => {
+          const found = window.__gexfocusAlerts.find(({ alert }) => alert.name === ${JSON.stringify(name)});
+          if (!found) throw new Error('no such notification');
+          found.listener.observe(null, 'alertclickcallback', found.alert.cookie);
+          return true;
+        })()`);
+      },
+    };
+  }
+
   /** Evaluates in the browser window's privileged chrome document (needs --remote-allow-system-access). */
-  private async chromeEval(expression: string): Promise<void> {
+  private async chromeEval(expression: string): Promise<unknown> {
     const tree = await this.bidi.send<{ contexts: { context: string; url: string }[] }>(
       'browsingContext.getTree',
       { maxDepth: 0, 'moz:scope': 'chrome' },
     );
     const win = tree.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
     if (!win) throw new Error('no browser window in the chrome scope');
-    const reply = await this.bidi.send<{ type: string; exceptionDetails?: { text: string } }>(
-      'script.evaluate',
-      { expression, target: { context: win.context }, awaitPromise: true },
-    );
+    const reply = await this.bidi.send<{
+      type: string;
+      exceptionDetails?: { text: string };
+      result?: { value?: unknown };
+    }>('script.evaluate', { expression, target: { context: win.context }, awaitPromise: true });
     if (reply.type === 'exception') throw new Error(`in chrome scope: ${reply.exceptionDetails?.text}`);
+    return reply.result?.value;
   }
 
   async close(): Promise<void> {

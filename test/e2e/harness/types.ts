@@ -92,5 +92,20 @@ export interface ExtensionSession {
    * granted at once. A test-only path: the shipped extension cannot do this.
    */
   grantFromBrowserUi(origin: string): Promise<void>;
+  /**
+   * Firefox only (absent in Chromium, whose notification UI no test API can reach): puts a recorder in
+   * place of the browser's desktop-notification service, so a test reads what the browser was asked
+   * to show and clicks it as the desktop would (the alert's `alertclickcallback`, which fires the
+   * extension's notifications.onClicked). Headless Firefox otherwise ends every notification at once.
+   * Call it before the extension shows one.
+   */
+  recordNotifications?(): Promise<NotificationRecorder>;
   close(): Promise<void>;
+}
+
+export interface NotificationRecorder {
+  /** What the browser was asked to show: the notification id (`name`), title and message (`text`). */
+  shown(): Promise<{ name: string; title: string; text: string }[]>;
+  /** Clicks the notification with this id. */
+  click(name: string): Promise<void>;
 }
