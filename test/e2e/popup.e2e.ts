@@ -350,6 +350,10 @@ describe.each(BROWSERS)('%s popup, light', (browser) => {
       await options.click('[data-testid="set-alerts"]');
       await options.waitFor(`!${q('set-alerts')}.checked`, { timeoutMs: 10_000 });
       expect((await alerts()).enabled).toBe(false);
+      // The background gives the permission back once alerts are off (coordinated through the setting).
+      await s.extEval(`(async () => { for (let i = 0; i < 100; i++) {
+        if (!(await ext.permissions.contains({ permissions: ['notifications'] }))) return true;
+        await new Promise((r) => setTimeout(r, 100)); } throw new Error('notifications still held'); })()`);
     } else {
       // Headless Chromium shows a prompt nobody can accept (test/e2e/README.md): nothing is saved
       // while the permission is not granted.
