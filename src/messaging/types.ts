@@ -235,8 +235,9 @@ export interface TabGlance {
   asOf: string;
   evaluatedAt: number;
   atSnapshot: boolean;
-  /** Contracts in scope and alive (0 = nothing in scope). */
+  /** Contracts in scope and alive (0 = nothing in scope), and the expiry scope that applied. */
   used: number;
+  scope: string;
 }
 
 // --- On-page overlay (background → content script) --------------------------------------------

@@ -3,19 +3,19 @@
  * symbol no chain answers to, nothing in scope, an error.
  */
 import type { ComponentChildren } from 'preact';
+import { scopeLabel } from './model/model-words.ts';
 import type { PopupState } from './model/status.ts';
 
 interface Props {
   state: Exclude<PopupState, { kind: 'ok' } | { kind: 'needs-ratio' }>;
   /** Chains saved (for "no chain at all" vs "no chain for this symbol"); undefined while unknown. */
   chains: number | undefined;
-  scope: string | null;
   onOptions(): void;
   /** Site and picker controls, shown where the price is the problem. */
   children?: ComponentChildren;
 }
 
-export function EmptyState({ state, chains, scope, onOptions, children }: Props) {
+export function EmptyState({ state, chains, onOptions, children }: Props) {
   const open = (label: string) => (
     <button type="button" class="primary" data-testid="open-options" onClick={onOptions}>
       {label}
@@ -64,9 +64,9 @@ export function EmptyState({ state, chains, scope, onOptions, children }: Props)
       body = (
         <>
           <p>
-            <strong>Nothing in scope.</strong> No contract of the chain is alive in the expiry scope
-            {scope ? ` “${scope}”` : ''} right now (today’s may have expired). Widen the scope or import a
-            newer chain.
+            <strong>Nothing in scope.</strong> No contract of the chain is alive in the expiry scope “
+            {scopeLabel(state.scope)}” right now (today’s may have expired). Widen the scope or import a newer
+            chain.
           </p>
           {open('Chains & settings')}
         </>

@@ -164,7 +164,7 @@ export function Popup({ first = null, pending }: Props) {
           }
         />
       ) : state.kind === 'ok' ? null : (
-        <EmptyState state={state} chains={chains} scope={settings?.scope ?? null} onOptions={openOptions}>
+        <EmptyState state={state} chains={chains} onOptions={openOptions}>
           {state.kind === 'no-price' && readingControls}
         </EmptyState>
       )}

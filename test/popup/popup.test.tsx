@@ -52,6 +52,7 @@ const glance = (over: Partial<TabGlance> = {}): TabGlance => ({
   evaluatedAt: Date.now(),
   atSnapshot: false,
   used: levels.contracts.used,
+  scope: 'all',
   ...over,
 });
 let settings = readSettings(undefined).settings;

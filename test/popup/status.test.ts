@@ -29,6 +29,7 @@ const glance: TabGlance = {
   evaluatedAt: NOW,
   atSnapshot: false,
   used: 18_000,
+  scope: 'all',
 };
 
 describe('which state the popup is in', () => {
@@ -52,7 +53,10 @@ describe('which state the popup is in', () => {
       kind: 'error',
       message: 'boom',
     });
-    expect(popupState(7, reading, { ...glance, used: 0 }).kind).toBe('nothing-in-scope');
+    expect(popupState(7, reading, { ...glance, used: 0, scope: '0dte' })).toEqual({
+      kind: 'nothing-in-scope',
+      scope: '0dte',
+    });
     const ratio = {
       status: 'needs-ratio' as const,
       symbol: 'ES1!',

@@ -33,6 +33,7 @@ const glance: TabGlance = {
   evaluatedAt: 0,
   atSnapshot: false,
   used: 18_473,
+  scope: 'all',
 };
 
 describe('the verdict banner', () => {
@@ -199,7 +200,7 @@ describe('the empty states', () => {
   afterEach(() => render(null, document.body));
   const show = (state: Parameters<typeof EmptyState>[0]['state'], chains?: number) => {
     const onOptions = vi.fn();
-    render(<EmptyState state={state} chains={chains} scope="0dte" onOptions={onOptions} />, document.body);
+    render(<EmptyState state={state} chains={chains} onOptions={onOptions} />, document.body);
     return onOptions;
   };
 
@@ -216,9 +217,9 @@ describe('the empty states', () => {
   });
 
   it('says nothing is in scope, naming the scope', () => {
-    show({ kind: 'nothing-in-scope' });
+    show({ kind: 'nothing-in-scope', scope: '0dte' });
     expect(text()).toContain(
-      'Nothing in scope. No contract of the chain is alive in the expiry scope “0dte”',
+      'Nothing in scope. No contract of the chain is alive in the expiry scope “0DTE only”',
     );
   });
 

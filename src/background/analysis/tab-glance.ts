@@ -35,5 +35,6 @@ export function glanceOf(c: TabContext, live: LiveEvaluation, verdict: TabGlance
     evaluatedAt: evaluation.evaluationMs,
     atSnapshot: c.atSnapshot,
     used: c.prepared.counts.used,
+    scope: c.model.scope,
   };
 }

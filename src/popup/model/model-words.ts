@@ -37,6 +37,9 @@ const POSITIONS: Record<string, [string, string]> = {
 const pick = (table: Record<string, [string, string]>, key: string): [string, string] =>
   table[key] ?? [key, key];
 
+/** "0DTE only", "all expirations", … */
+export const scopeLabel = (scope: string): string => pick(SCOPE, scope)[0];
+
 export interface ModelWords {
   line: string;
   assumptions: string[];

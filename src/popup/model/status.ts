@@ -20,7 +20,7 @@ export type PopupState =
   | { kind: 'no-chain'; symbol: string | null }
   | { kind: 'needs-ratio'; analysis: Extract<TabAnalysis, { status: 'needs-ratio' }> }
   | { kind: 'error'; message: string }
-  | { kind: 'nothing-in-scope' }
+  | { kind: 'nothing-in-scope'; scope: string }
   | { kind: 'ok' };
 
 export function popupState(
@@ -41,7 +41,7 @@ export function popupState(
     case 'error':
       return { kind: 'error', message: glance.message };
     default:
-      return glance.used === 0 ? { kind: 'nothing-in-scope' } : { kind: 'ok' };
+      return glance.used === 0 ? { kind: 'nothing-in-scope', scope: glance.scope } : { kind: 'ok' };
   }
 }
 
