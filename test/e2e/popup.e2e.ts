@@ -20,7 +20,7 @@ import { type Analysis, analyze } from '../../src/core/analyze.ts';
 import { CHAIN_STALE_MS } from '../../src/core/chain-age.ts';
 import { computeDrivers } from '../../src/core/drivers.ts';
 import { hedgeFlowCurve } from '../../src/core/flow-curve.ts';
-import { parseCboeQuoteTable } from '../../src/core/index.ts';
+import { chainToJSON, parseCboeQuoteTable } from '../../src/core/index.ts';
 import { makeModel } from '../../src/core/model.ts';
 import { prepare } from '../../src/core/prepare.ts';
 import { clearRegime } from '../../src/core/verdict.ts';
@@ -402,7 +402,15 @@ describe.each(BROWSERS)('%s popup, dark', (browser) => {
     await welcome.waitFor(`document.querySelectorAll('.steps > li').length === 3`);
     await welcome.screenshot('welcome-dark', { fullPage: true });
     await welcome.close();
-    await importLive(s);
+    // Saved with the message the options page sends (the light session imports through the page).
+    const saved = await s.extEval<{ ok: boolean }>(
+      `ext.runtime.sendMessage({ gexfocus: 1, type: 'chains/save', payload: ${JSON.stringify({
+        chain: chainToJSON(chain),
+        asOf: live.asOf,
+        source: { format: 'cboe-csv', fileName: 'quotedata.csv', importedAt: Date.now() },
+      })} })`,
+    );
+    expect(saved.ok).toBe(true);
     for (const [verdict, views] of [
       ['accelerating', ['chart']],
       ['transition', ['flow']],
