@@ -6,7 +6,7 @@
  * `tab/glance` (cached levels + one evaluateAt) goes first and paints the verdict; the full
  * `tab/analysis` (profile, chart, flow curve: tens of ms in the background) follows once it has
  * answered. Then the reading and the glance every second (the badge's pace) and the full levels every
- * few seconds, or at once when the verdict or the symbol changed.
+ * few seconds, or at once when the verdict or the symbol changed or the price moved by 0.1 %.
  *
  * While the page's price is suspect (a jump not confirmed yet, a prior close), the levels computed at
  * that price are not shown: the popup keeps the last ones from a trusted price, as the background
@@ -19,6 +19,7 @@ import type { Glance } from './model/status.ts';
 
 const TICK_MS = 1000;
 const LEVELS_MS = 4000;
+const MOVED = 0.001;
 
 export interface TabData {
   reading: TabReading | null | undefined;
@@ -67,6 +68,7 @@ export function useTabData(tabId: number | undefined, seed?: Snapshot): TabData 
     const signal = new AbortController();
     let lastLevels = 0;
     let levelsKey = '';
+    let levelsPrice = Number.NaN;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let busy = false;
     /** Levels from a trusted price are on screen (keep them while the price is suspect). */
@@ -92,8 +94,12 @@ export function useTabData(tabId: number | undefined, seed?: Snapshot): TabData 
         trusted = g.status === 'glance' && !r?.suspect;
         setGlance(g as Glance);
         const key = g.status === 'glance' ? `${g.symbol}|${g.verdict}|${g.asOf}` : g.status;
-        if (key !== levelsKey || Date.now() - lastLevels >= LEVELS_MS) {
+        // The chart and the flow curve are drawn around the price they were computed at: follow a
+        // move of more than MOVED of the price at once, not only every LEVELS_MS.
+        const moved = g.status === 'glance' && Math.abs(g.pagePrice / levelsPrice - 1) > MOVED;
+        if (key !== levelsKey || moved || Date.now() - lastLevels >= LEVELS_MS) {
           levelsKey = key;
+          levelsPrice = g.status === 'glance' ? g.pagePrice : Number.NaN;
           await loadLevels();
         }
       } finally {
