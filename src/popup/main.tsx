@@ -9,6 +9,7 @@ performance.mark('gexfocus:main');
 applyRememberedPalette();
 const first = firstLoad();
 const waited = new Promise<null>((done) => setTimeout(() => done(null), FIRST_PAINT_WAIT_MS));
-Promise.race([first.catch(() => null), waited]).then((ready: FirstLoad | null) =>
-  render(<Popup first={ready} pending={first} />, document.getElementById('app')!),
-);
+Promise.race([first.catch(() => null), waited]).then((ready: FirstLoad | null) => {
+  render(<Popup first={ready} pending={first} />, document.getElementById('app')!);
+  performance.mark('gexfocus:rendered');
+});
