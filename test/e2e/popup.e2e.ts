@@ -1,96 +1,40 @@
 /**
  * The popup as a trading instrument, in real Chromium and Firefox with the shipped build and a LIVE
- * chain (the bundled SPX quote table moved forward by whole weeks: test/fixtures/live-chain.ts), on
- * the Google Finance demo page whose price the test moves:
+ * chain (./popup-live.ts), on the Google Finance demo page whose price the test moves:
  * - a price ticking through the flip drives the open popup from accelerating to stabilizing via
  *   transition, updating in place; the verdicts are the engine's (src/core) at those prices and the
  *   clock, chosen clearly inside each regime so a few seconds of clock cannot change them;
  * - the ladder is in price order with the engine's walls and flip; the chart is drawn with the flip
  *   marked; the hedge-flow curve shows the sign changes the engine's curve has; "what moves the
  *   hedge" agrees with the engine's projection; everything fits 400 × 600 without scrolling;
- * - every state without a verdict has its message; the first-run page opened on install;
- * - screenshots of every state, light and dark (artifacts/screenshots/<browser>/popup-*.png).
+ * - every state without a verdict has its message; the first-run page opened on install; the
+ *   palette, alerts and overlay switches;
+ * - screenshots of every state (artifacts/screenshots/<browser>/popup-*-light.png; dark ones in
+ *   popup-dark.e2e.ts).
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Analysis, analyze } from '../../src/core/analyze.ts';
+import { analyze } from '../../src/core/analyze.ts';
 import { CHAIN_STALE_MS } from '../../src/core/chain-age.ts';
 import { computeDrivers } from '../../src/core/drivers.ts';
 import { hedgeFlowCurve } from '../../src/core/flow-curve.ts';
-import { chainToJSON, parseCboeQuoteTable } from '../../src/core/index.ts';
 import { makeModel } from '../../src/core/model.ts';
 import { prepare } from '../../src/core/prepare.ts';
-import { clearRegime } from '../../src/core/verdict.ts';
 import { flowStory } from '../../src/popup/model/flow-story.ts';
-import { liveQuoteTable } from '../fixtures/live-chain.ts';
-import { BROWSERS, type ExtensionSession, launch, type Tab, UNMATCHED_HOST } from './harness/index.ts';
-
-const SAMPLE = fileURLToPath(new URL('../../src/options/sample/spx-2023-09-14.csv', import.meta.url));
-const q = (id: string) => `document.querySelector('[data-testid="${id}"]')`;
-const text = (id: string) => `(${q(id)}?.textContent ?? '')`;
-const MODEL = makeModel();
-
-/** The live chain, written where the options page's file input can take it. */
-const live = liveQuoteTable(readFileSync(SAMPLE, 'utf8'), Date.now());
-const liveFile = join(mkdtempSync(join(tmpdir(), 'gexfocus-popup-')), 'quotedata.csv');
-writeFileSync(liveFile, live.text);
-const chain = parseCboeQuoteTable(live.text);
-const engineAt = (price: number, now = Date.now()): Analysis => analyze(prepare(chain, MODEL, now), price);
-
-/** A price (2 decimals) near `from`, stepping by `step`, where the engine is clearly in `regime`. */
-function clearlyIn(
-  regime: 'accelerating' | 'stabilizing' | 'transition',
-  from: number,
-  step: number,
-): number {
-  for (let k = 0; k < 200; k++) {
-    const p = Math.round((from + k * step) * 100) / 100;
-    const a = engineAt(p);
-    const input = { spot: p, netGex: a.netGex, balance: a.balance, crossings: a.crossings };
-    // 1.5× the hysteresis margin, so the clock moving during the test cannot make it unclear.
-    if (clearRegime(input, MODEL.transitionBand, 0.6) === regime) return p;
-  }
-  throw new Error(`no price clearly ${regime} near ${from}`);
-}
-const FLIP = engineAt(4500).flip!;
-const PRICES = {
-  accelerating: clearlyIn('accelerating', FLIP * 0.995, -FLIP * 0.001),
-  transition: Math.round(FLIP * 100) / 100,
-  stabilizing: clearlyIn('stabilizing', FLIP * 1.005, FLIP * 0.001),
-};
-
-/** The page's price through the reader: tick, then wait until the background holds it. */
-async function tickTo(s: ExtensionSession, page: Tab, tabId: number, price: number): Promise<void> {
-  await page.eval(`fixture.tick(${price})`);
-  await s.extEval(`new Promise((done, fail) => { const end = Date.now() + 10000; const poll = () =>
-    ext.storage.session.get('tab:${tabId}').then((x) => x['tab:${tabId}']?.price === ${price} ? done(1)
-      : Date.now() > end ? fail(new Error('no reading of ${price}')) : setTimeout(poll, 50)); poll(); })`);
-}
-
-const fitsWithoutScrolling = (popup: Tab) =>
-  popup.eval<boolean>(
-    `document.documentElement.scrollHeight <= innerHeight && document.documentElement.scrollWidth <= innerWidth`,
-  );
-
-async function importLive(s: ExtensionSession): Promise<void> {
-  const page = await s.newTab(s.extUrl('src/options/index.html'));
-  await page.waitFor(`${q('file-input')}`);
-  await page.setFiles('[data-testid="file-input"]', [liveFile]);
-  // The levels arrive last and push Save down: click once the layout has settled.
-  await page.waitFor(`${q('preview-regime')} && !${q('preview-save')}.disabled`, { timeoutMs: 30_000 });
-  await page.click('[data-testid="preview-save"]');
-  await page.waitFor(`${text('import-saved')}.includes('Saved the SPX chain')`, { timeoutMs: 30_000 });
-  await page.close();
-}
-
-/** A reading as the content script stores it, for a tab on a page the test controls. */
-const fakeReading = (s: ExtensionSession, tabId: number, url: string, symbol: string, price: number) =>
-  s.extEval(`ext.storage.session.set({ 'tab:${tabId}': {
-    tabId: ${tabId}, frameId: 0, frameUrl: ${JSON.stringify(url)}, at: Date.now(), symbol: ${JSON.stringify(symbol)},
-    price: ${price}, text: '${price}', site: 'test', method: 'picker', confidence: 1, suspect: false } })`);
+import { BROWSERS, type ExtensionSession, launch, type Tab } from './harness/index.ts';
+import {
+  chain,
+  engineAt,
+  FLIP,
+  fitsWithoutScrolling,
+  importLive,
+  live,
+  MODEL,
+  PRICES,
+  q,
+  showEmptyStates,
+  text,
+  tickTo,
+} from './popup-live.ts';
 
 describe.each(BROWSERS)('%s popup, light', (browser) => {
   let s: ExtensionSession;
@@ -291,22 +235,7 @@ describe.each(BROWSERS)('%s popup, light', (browser) => {
   });
 
   it('asks to confirm a ratio for a future, names a symbol without a chain, and waits for a price', async () => {
-    const url = s.fixtureUrl(UNMATCHED_HOST, '/');
-    const other = await s.newTab(url);
-    const otherId = await s.tabIdOf(url);
-    const show = async (name: string, ready: string) => {
-      const p = await s.newTab(s.extUrl(`src/popup/index.html?tab=${otherId}`));
-      await p.setViewport(400, 600);
-      await p.waitFor(ready, { timeoutMs: 15_000 });
-      await p.screenshot(`popup-${name}-light`, {});
-      await p.close();
-    };
-    await show('no-price', `${text('levels')}.includes('No price on this tab yet.')`);
-    await fakeReading(s, otherId, url, 'ES1!', Math.round((FLIP + 20) * 100) / 100);
-    await show('ratio', `${text('levels')}.includes('is priced differently from the SPX chain')`);
-    await fakeReading(s, otherId, url, 'NDX', 15000);
-    await show('symbol-without-chain', `${text('levels')}.includes('No chain answers to NDX.')`);
-    await other.close();
+    await showEmptyStates(s, 'light');
   });
 
   it('paints the verdict in the classic green/red when the options page switches the palette', async () => {
@@ -374,59 +303,5 @@ describe.each(BROWSERS)('%s popup, light', (browser) => {
     );
     expect(sites).toEqual({ 'www.google.com': false });
     await popup.click('[data-testid="overlay-here"]');
-  });
-});
-
-describe.each(BROWSERS)('%s popup, dark', (browser) => {
-  let s: ExtensionSession;
-  beforeAll(async () => {
-    s = await launch(browser, { colorScheme: 'dark' });
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
-
-  it('draws every verdict and the empty states on the dark theme', async () => {
-    const url = s.fixtureUrl('www.google.com', '/finance/quote/.INX:INDEXSP/demo?hz=0');
-    const page = await s.newTab(url);
-    const tabId = await s.tabIdOf(url.split('?')[0]!);
-    await tickTo(s, page, tabId, PRICES.accelerating);
-    const popupUrl = s.extUrl(`src/popup/index.html?tab=${tabId}`);
-    const popup = await s.newTab(popupUrl);
-    await popup.setViewport(400, 600);
-    await popup.waitFor(`${text('levels')}.includes('No chain saved yet.')`, { timeoutMs: 15_000 });
-    expect(await popup.eval(`getComputedStyle(document.body).backgroundColor`)).toBe('rgb(15, 23, 42)');
-    await popup.screenshot('popup-no-chain-dark', {});
-    const welcome = await s.newTab(s.extUrl('src/welcome/index.html'));
-    await welcome.setViewport(900, 900);
-    await welcome.waitFor(`document.querySelectorAll('.steps > li').length === 3`);
-    await welcome.screenshot('welcome-dark', { fullPage: true });
-    await welcome.close();
-    // Saved with the message the options page sends (the light session imports through the page).
-    const saved = await s.extEval<{ ok: boolean }>(
-      `ext.runtime.sendMessage({ gexfocus: 1, type: 'chains/save', payload: ${JSON.stringify({
-        chain: chainToJSON(chain),
-        asOf: live.asOf,
-        source: { format: 'cboe-csv', fileName: 'quotedata.csv', importedAt: Date.now() },
-      })} })`,
-    );
-    expect(saved.ok).toBe(true);
-    for (const [verdict, views] of [
-      ['accelerating', ['chart']],
-      ['transition', ['flow']],
-      ['stabilizing', ['chart', 'drivers']],
-    ] as const) {
-      await tickTo(s, page, tabId, PRICES[verdict]);
-      await popup.waitFor(`${text('levels-regime')}.toLowerCase() === '${verdict}' && ${q('ladder')}`, {
-        timeoutMs: 15_000,
-      });
-      await s.tabIdOf(popupUrl);
-      for (const view of views) {
-        await popup.click(`[data-testid="view-${view}"]`);
-        await popup.waitFor(`document.querySelector('[data-view=${view}]')`);
-        await popup.screenshot(`popup-${verdict}-${view}-dark`, {});
-      }
-      expect(await fitsWithoutScrolling(popup)).toBe(true);
-    }
   });
 });
