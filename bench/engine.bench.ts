@@ -13,6 +13,7 @@ import {
   parseCboeQuoteTable,
   prepare,
 } from '../src/core';
+import { importChain } from '../src/core/import';
 
 const file = process.argv[2]!;
 const text = readFileSync(file, 'utf8');
@@ -31,6 +32,7 @@ function median(runs: number, f: () => unknown): number {
 }
 
 const parseMs = median(25, () => parseCboeQuoteTable(text));
+const importMs = median(25, () => importChain(text));
 const chain = parseCboeQuoteTable(text);
 const now = Date.parse(chain.asOf!);
 const prepared = prepare(chain, makeModel(), now);
@@ -73,6 +75,9 @@ console.log(
   `chain: ${file.split('/').pop()} — ${chain.count} contracts, ${prepared.counts.used} usable lines`,
 );
 console.log(`parse                          ${parseMs.toFixed(2)} ms (median of 25)`);
+console.log(
+  `import (importChain)           ${importMs.toFixed(2)} ms (median of 25; size rule, format detection, parse, usable check)`,
+);
 console.log(`prepare (per-line constants)   ${prepareMs.toFixed(2)} ms (median of 25)`);
 console.log(
   `full analysis                  ${analyzeMs.toFixed(2)} ms (median of 25; profile + crossings + walls + hedge flow)`,

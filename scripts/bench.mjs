@@ -1,10 +1,11 @@
 // npm run bench: (1) the engine — bundles bench/engine.bench.ts with vite (ssr, Node target) into a
 // temp folder and runs it under `node --expose-gc` on the shared SPX 2023-09-14 chain
-// (../shared/data/chains); (2) the background — bench/background-runner.mjs, before and after issue
-// 9's rewrite side by side, and the service worker's bundle; (3) the content script —
-// bench/content-script.bench.mjs in headless Chromium on a page ticking 20 times a second (builds
-// dist/chrome first if it is missing); (4) the popup — bench/popup.bench.mjs: popup open → verdict
-// painted next to a static extension page, and price tick → badge updated.
+// (../shared/data/chains), then the CLI end to end (bench/cli.bench.mjs); (2) the background —
+// bench/background-runner.mjs, before and after issue 9's rewrite side by side, and the service
+// worker's bundle; (3) the content script — bench/content-script.bench.mjs in headless Chromium on a
+// page ticking 20 times a second (builds dist/chrome first if it is missing); (4) the popup —
+// bench/popup.bench.mjs: popup open → verdict painted next to a static extension page, and price
+// tick → badge updated.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,6 +42,10 @@ try {
     stdio: 'inherit',
   });
   process.exitCode = r.status ?? 1;
+  if (!existsSync(join(root, 'dist/cli/gexfocus.mjs')))
+    spawnSync('npm', ['run', 'build:cli'], { cwd: root, stdio: 'ignore' });
+  const cli = spawnSync(process.execPath, [join(root, 'bench/cli.bench.mjs'), chain], { stdio: 'inherit' });
+  process.exitCode ||= cli.status ?? 1;
 } finally {
   rmSync(out, { recursive: true, force: true });
 }

@@ -1,148 +1,172 @@
 /**
- * gexfocus command line:
+ * gexfocus command line (usage and exit codes: ./args.ts USAGE):
  *
  *   gexfocus analyze <file> [--preset live|classic] [--spot N] [--at ISO-8601] [--signs MODEL]
- *                           [--scope all|0dte|7d|ex-nearest] [--json]
+ *                           [--scope all|0dte|7d|ex-nearest] [--positions oi|oi+volume|volume]
+ *                           [--max-mb N] [--json]
  *
- * main(argv, io) returns the exit code: 0 ok, 1 bad input file, 2 bad usage. Errors are one line on
- * stderr naming the file, the line and what is wrong — never a stack trace.
+ * The file goes through importChain, the options page's own pipeline (format detection, the three
+ * importers, the bounds and the size rule), not a reader of its own (issue 12.5). main(argv, io)
+ * returns the exit code. Errors are one line on stderr naming the file and what is wrong — never a
+ * stack trace, never Node's errno text.
  */
-import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
-import {
-  analyze,
-  ChainParseError,
-  type Model,
-  makeModel,
-  PRESETS,
-  parseCboeQuoteTable,
-  prepare,
-  SCOPES,
-  SIGN_MODELS,
-  zonedToUtc,
-} from '../core';
-import { formatSummary } from './format';
+// Modules one by one, not the '../core' index: the CLI then loads no code it does not run (the
+// per-tick tables of normal-table.ts alone took 13 ms of start-up in a profile on this machine).
+import { analyze } from '../core/analyze';
+import type { Chain } from '../core/chain';
+import { computeDrivers } from '../core/drivers';
+import { ImportError, importChain } from '../core/import';
+import { FORMAT_LABELS, type ImportResult } from '../core/import/result';
+import type { Model } from '../core/model';
+import { type Prepared, prepare } from '../core/prepare';
+import { type CliArgs, EXIT, parseCliArgs, USAGE, UsageError } from './args';
+import { formatSummary, POSITIONS_WORDS, SCOPE_WORDS } from './format';
 import { toContractJson } from './json';
+import { InputFileError, readChainFile } from './read-chain-file';
+
+export { instantFrom, USAGE } from './args';
 
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
-  readText: (path: string) => Promise<string>;
-}
-
-const defaultIo: Io = {
-  out: (t) => process.stdout.write(t),
-  err: (t) => process.stderr.write(t),
-  readText: (p) => readFile(p, 'utf8'),
-};
-
-export const USAGE = `usage: gexfocus analyze <chain-file> [--preset ${PRESETS.join('|')}] [--spot N] [--at ISO-8601]
-                        [--signs ${SIGN_MODELS.join('|')}] [--scope ${SCOPES.join('|')}] [--json]
-`;
-
-class UsageError extends Error {}
-
-/** Runs the CLI; resolves to the process exit code. */
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
-  let file = '';
-  try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        preset: { type: 'string' },
-        spot: { type: 'string' },
-        at: { type: 'string' },
-        signs: { type: 'string' },
-        scope: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-    if (values.help) {
-      io.out(USAGE);
-      return 0;
-    }
-    const [command, path, ...rest] = positionals;
-    if (command !== 'analyze' || !path || rest.length) throw new UsageError('expected: analyze <chain-file>');
-    file = path;
-    const model = modelFrom(values);
-    const spot = values.spot === undefined ? undefined : positive('--spot', values.spot);
-    const at = values.at === undefined ? undefined : instantFrom(values.at);
-    const text = await io.readText(path).catch((e: NodeJS.ErrnoException) => {
-      throw new UsageError(`cannot read ${path}: ${e.code === 'ENOENT' ? 'no such file' : e.message}`);
-    });
-    const chain = parseCboeQuoteTable(text, { asOf: at, spot });
-    const asOf = chain.asOf!;
-    const prepared = prepare(chain, model, Date.parse(asOf));
-    const analysis = analyze(prepared, spot ?? chain.spot);
-    io.out(
-      values.json
-        ? `${JSON.stringify(toContractJson(chain, model, asOf, analysis))}\n`
-        : formatSummary({ file: path, underlying: chain.underlying, asOf, model, analysis }),
-    );
-    return 0;
-  } catch (e) {
-    if (e instanceof ChainParseError) {
-      io.err(`gexfocus: ${file}: ${e.message}\n`);
-      return 1;
-    }
-    const msg = e instanceof Error ? e.message : String(e);
-    io.err(`gexfocus: ${msg}\n${e instanceof UsageError || isArgError(e) ? USAGE : ''}`);
-    return 2;
-  }
-}
-
-function isArgError(e: unknown): boolean {
-  return (
-    typeof e === 'object' && e !== null && String((e as { code?: string }).code).startsWith('ERR_PARSE_ARGS')
-  );
-}
-
-function modelFrom(v: { preset?: string; signs?: string; scope?: string }): Model {
-  const pick = <T extends string>(
-    flag: string,
-    value: string | undefined,
-    allowed: readonly T[],
-  ): T | undefined => {
-    if (value === undefined) return undefined;
-    if (!allowed.includes(value as T))
-      throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${value}")`);
-    return value as T;
-  };
-  const preset = pick('--preset', v.preset, PRESETS);
-  const signs = pick('--signs', v.signs, SIGN_MODELS);
-  const scope = pick('--scope', v.scope, SCOPES);
-  return makeModel({
-    ...(preset && { preset }),
-    ...(signs && { signs }),
-    ...(scope && { scope }),
-  });
-}
-
-function positive(flag: string, text: string): number {
-  const x = Number(text);
-  if (!(x > 0) || !Number.isFinite(x))
-    throw new UsageError(`${flag} must be a positive number (got "${text}")`);
-  return x;
+  /** The file's text, or InputFileError (missing, a directory, larger than maxBytes…). */
+  readText: (path: string, maxBytes: number) => Promise<string>;
 }
 
 /**
- * --at: ISO-8601 with a zone ('2023-09-14T16:31-04:00', '…Z'); without a zone the wall time is
- * read as New York time. Returns ISO UTC.
+ * A reader that stops early (`gexfocus analyze … --json | head -c 300`) closes the pipe: Node then
+ * throws EPIPE from the stream with a stack trace. The output was wanted only that far: end quietly.
  */
-export function instantFrom(text: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text.trim());
-  if (m) {
-    const [year, month, day, hour, minute, second] = m.slice(1).map((s) => Number(s ?? 0)) as number[];
-    return new Date(
-      zonedToUtc({ year: year!, month: month!, day: day!, hour: hour!, minute: minute!, second }),
-    ).toISOString();
+let pipeWatched = false;
+function writeOut(text: string): void {
+  if (!pipeWatched) {
+    pipeWatched = true;
+    process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
   }
-  const ms = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(text.trim())
-    ? Date.parse(text)
-    : Number.NaN;
-  if (Number.isNaN(ms))
-    throw new UsageError(`--at must be ISO-8601, e.g. 2023-09-14T16:31-04:00 (got "${text}")`);
-  return new Date(ms).toISOString();
+  process.stdout.write(text);
 }
+
+const defaultIo: Io = {
+  out: writeOut,
+  err: (t) => process.stderr.write(t),
+  readText: readChainFile,
+};
+
+/** A problem with what the file holds for these flags: exit code and one line (without the prefix). */
+class Refusal extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const EXAMPLE_AT = '--at 2023-09-14T16:31-04:00';
+
+/** The snapshot time and spot the analysis needs, from the file or the flags; else a Refusal. */
+function timeAndSpot(file: string, r: ImportResult): { asOf: string; spot: number } {
+  const label = FORMAT_LABELS[r.format];
+  if (!r.chain.asOf) {
+    if (r.asOfStatus === 'unreadable') {
+      const line = r.asOfLine ? `line ${r.asOfLine}, ` : '';
+      throw new Refusal(
+        EXIT.badInput,
+        `${file}: ${line}cannot read the snapshot time ${JSON.stringify(r.asOfText ?? '')}${r.asOfProblem ? ` (${r.asOfProblem})` : ''}; pass it with ${EXAMPLE_AT}`,
+      );
+    }
+    throw new Refusal(
+      EXIT.badInput,
+      `${file}: the file has no snapshot time (${label}); pass it with ${EXAMPLE_AT}`,
+    );
+  }
+  if (Number.isNaN(r.chain.spot))
+    throw new Refusal(
+      EXIT.badInput,
+      `${file}: the file has no underlying price (${label}); pass it with --spot N`,
+    );
+  return { asOf: r.chain.asOf, spot: r.chain.spot };
+}
+
+function checkPositions(file: string, r: ImportResult, model: Model): void {
+  if (model.positions === 'oi' || r.chain.hasVolume) return;
+  throw new Refusal(
+    EXIT.usage,
+    `--positions ${model.positions} needs the day's volume, and ${file} has none (a ${FORMAT_LABELS[r.format]} without a volume column); use --positions oi`,
+  );
+}
+
+/** Nothing takes part (e.g. --scope 0dte after the close): say so instead of a regime of nothing. */
+function checkScope(file: string, chain: Chain, p: Prepared, model: Model, asOf: string): void {
+  if (p.n > 0) return;
+  const c = p.counts;
+  const held =
+    c.used > 0 ? `; the ${c.used} in scope with an IV hold no ${POSITIONS_WORDS[p.positions]}` : '';
+  throw new Refusal(
+    EXIT.nothingInScope,
+    `${file}: nothing in scope at ${asOf}: none of the ${chain.count} contracts takes part (${c.expired} expired, ${c.noIv} without IV, ${c.outOfScope} outside the scope ${model.scope}: ${SCOPE_WORDS[model.scope]}${held}); no regime or flow to report`,
+  );
+}
+
+/** Runs the CLI; resolves to the process exit code. */
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  let args: CliArgs;
+  try {
+    args = parseCliArgs(argv);
+  } catch (e) {
+    io.err(`gexfocus: ${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
+    return EXIT.usage;
+  }
+  if (args.help) {
+    io.out(USAGE);
+    return EXIT.ok;
+  }
+  const { file, model } = args;
+  try {
+    const text = await io.readText(file, args.maxBytes);
+    const r = importChain(text, { asOf: args.at, spot: args.spot, maxBytes: args.maxBytes });
+    const { asOf, spot } = timeAndSpot(file, r);
+    checkPositions(file, r, model);
+    const prepared = prepare(r.chain, model, Date.parse(asOf));
+    checkScope(file, r.chain, prepared, model, asOf);
+    const analysis = analyze(prepared, spot);
+    const drivers = model.preset === 'live' ? computeDrivers(prepared, spot) : null;
+    const out = {
+      chain: r.chain,
+      model,
+      positions: prepared.positions,
+      asOf,
+      analysis,
+      drivers,
+      skipped: r.skipped,
+    };
+    io.out(
+      args.json
+        ? `${JSON.stringify(toContractJson(out))}\n`
+        : formatSummary({ ...out, underlying: r.chain.underlying }),
+    );
+    return EXIT.ok;
+  } catch (e) {
+    if (e instanceof Refusal) {
+      io.err(`gexfocus: ${e.message}\n${e.code === EXIT.usage ? USAGE : ''}`);
+      return e.code;
+    }
+    if (e instanceof InputFileError || e instanceof ImportError) {
+      io.err(`gexfocus: ${e instanceof ImportError ? `${file}: ` : ''}${oneLine(e.message)}\n`);
+      return EXIT.badInput;
+    }
+    if (e instanceof UsageError) {
+      io.err(`gexfocus: ${e.message}\n${USAGE}`);
+      return EXIT.usage;
+    }
+    io.err(
+      `gexfocus: ${file}: internal error, please report it: ${oneLine(String(e instanceof Error ? e.message : e))}\n`,
+    );
+    return EXIT.internal;
+  }
+}
+
+const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ');

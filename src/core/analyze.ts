@@ -7,6 +7,7 @@
  * flip = FIRST crossing from the low end, linearly interpolated (the reproduced method).
  */
 import { exposureAtSpot, type HedgeFlow, hedgeFlowFor } from './exposure';
+import { assertAllFinite, assertFinite } from './finite';
 import { argmaxStrike, classicCrossings, liveCrossings, nearestCrossing } from './levels';
 import type { LineCounts, Prepared } from './prepare';
 import { classicProfile, liveProfile } from './profile';
@@ -72,7 +73,7 @@ export function analyze(p: Prepared, S: number): Analysis {
   for (let j = 0; j < profile.spots.length; j++) {
     profileRows.push({ spot: profile.spots[j]!, netGex: profile.net[j]! });
   }
-  return {
+  const a: Analysis = {
     spot: S,
     contracts: { ...p.counts },
     netGex: at.net,
@@ -89,4 +90,38 @@ export function analyze(p: Prepared, S: number): Analysis {
     strikes,
     profile: profileRows,
   };
+  assertAnalysisFinite(a);
+  return a;
+}
+
+/** Every number of an analysis is finite, or NonFiniteOutputError (finite.ts). */
+function assertAnalysisFinite(a: Analysis): void {
+  const where = `analysis at spot ${a.spot}`;
+  assertAllFinite(
+    {
+      netGex: a.netGex,
+      grossGex: a.grossGex,
+      balance: a.balance,
+      flip: a.flip,
+      callWall: a.callWall,
+      putWall: a.putWall,
+      absGammaStrike: a.absGammaStrike,
+      'hedge flow +1 % (shares)': a.hedgeFlow.up1pct.shares,
+      'hedge flow +1 % (notional)': a.hedgeFlow.up1pct.notional,
+      'hedge flow −1 % (shares)': a.hedgeFlow.down1pct.shares,
+      'hedge flow −1 % (notional)': a.hedgeFlow.down1pct.notional,
+      zeroDteShare: a.zeroDteShare,
+    },
+    where,
+  );
+  for (const c of a.crossings) assertFinite(c, 'a crossing', where);
+  for (const r of a.strikes) {
+    // One sum is finite only if every term is: check that first, name the figure only on a failure.
+    if (Number.isFinite(r.callGex + r.putGex + r.callOi + r.putOi)) continue;
+    assertAllFinite(
+      { callGex: r.callGex, putGex: r.putGex, callOi: r.callOi, putOi: r.putOi },
+      `${where}, strike ${r.strike}`,
+    );
+  }
+  for (const r of a.profile) assertFinite(r.netGex, `the profile at ${r.spot}`, where);
 }

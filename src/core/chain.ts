@@ -3,15 +3,18 @@
  * (a Cboe quote-table row is two lines, a call and a put). Typed arrays keep a 20,000-line chain
  * around 1 MB and make the exposure loops allocation-free.
  *
- * Build one with ChainBuilder (importers for any source format use it):
- *
- *   const b = new ChainBuilder({ underlyingName: 'S&P 500', spot: 4505.1, asOf: '2023-09-14T20:31:00.000Z' });
- *   b.add({ root: 'SPXW', expiration: '2023-09-15', isCall: true, strike: 4500, iv: 0.12, oi: 1000,
- *           gamma: 0.0031, sourceLine: 5 });
- *   const chain = b.build();          // expirations and roots sorted; `underlying` = first root seen
- *
- * Store it with chainToJSON / chainFromJSON (validates; throws ChainFormatError).
+ * Build one with ChainBuilder (./chain-builder.ts: every importer uses it; it checks each value and
+ * leaves out bad and duplicate lines). Store it with chainToJSON / chainFromJSON (validates with the
+ * same bounds, contract-checks.ts; throws ChainFormatError).
  */
+import { ChainFormatError } from './chain-format-error';
+import { contractsInRange, gammaInRange, instantInRange, ivInRange, priceInRange } from './contract-checks';
+
+export { ChainBuilder } from './chain-builder';
+export { ChainFormatError } from './chain-format-error';
+export { rootToUnderlying } from './occ';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A parsed option chain. Index i of every column describes contract line i. */
 export interface Chain {
@@ -82,142 +85,6 @@ export interface ChainHeader {
   asOf: string | null;
   /** The source format has a volume column (default: true when any line carried a volume). */
   hasVolume?: boolean;
-}
-
-/** Thrown by chainFromJSON and ChainBuilder on data that cannot form a chain. */
-export class ChainFormatError extends Error {
-  override name = 'ChainFormatError';
-}
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Grows typed arrays one contract at a time; call build() once at the end. */
-export class ChainBuilder {
-  private readonly header: ChainHeader;
-  private n = 0;
-  private cap = 256;
-  private expiryIdx = new Map<string, number>();
-  private rootIdx = new Map<string, number>();
-  private firstRoot = '';
-  private expiry = new Uint16Array(this.cap);
-  private root = new Uint8Array(this.cap);
-  private isCall = new Uint8Array(this.cap);
-  private strike = new Float64Array(this.cap);
-  private iv = new Float64Array(this.cap);
-  private oi = new Float64Array(this.cap);
-  private volume = new Float64Array(this.cap);
-  private anyVolume = false;
-  private gamma = new Float64Array(this.cap);
-  private sourceLine = new Uint32Array(this.cap);
-
-  constructor(header: ChainHeader) {
-    this.header = header;
-  }
-
-  get count(): number {
-    return this.n;
-  }
-
-  /** Appends one contract line. Throws ChainFormatError on an impossible date, root or strike. */
-  add(c: ContractInput): void {
-    if (!DATE.test(c.expiration)) throw new ChainFormatError(`bad expiration date "${c.expiration}"`);
-    if (!c.root) throw new ChainFormatError('empty root');
-    if (!(c.strike > 0) || !Number.isFinite(c.strike)) throw new ChainFormatError(`bad strike ${c.strike}`);
-    if (this.n === this.cap) this.grow();
-    let e = this.expiryIdx.get(c.expiration);
-    if (e === undefined) {
-      e = this.expiryIdx.size;
-      if (e > 0xffff) throw new ChainFormatError('too many expirations');
-      this.expiryIdx.set(c.expiration, e);
-    }
-    let r = this.rootIdx.get(c.root);
-    if (r === undefined) {
-      r = this.rootIdx.size;
-      if (r > 0xff) throw new ChainFormatError('too many roots');
-      this.rootIdx.set(c.root, r);
-      if (!this.firstRoot) this.firstRoot = c.root;
-    }
-    const i = this.n++;
-    this.expiry[i] = e;
-    this.root[i] = r;
-    this.isCall[i] = c.isCall ? 1 : 0;
-    this.strike[i] = c.strike;
-    this.iv[i] = c.iv > 0 && Number.isFinite(c.iv) ? c.iv : Number.NaN;
-    this.oi[i] = Number.isFinite(c.oi) && c.oi > 0 ? c.oi : 0;
-    const vol = c.volume;
-    if (vol !== undefined && Number.isFinite(vol) && vol >= 0) {
-      this.volume[i] = vol;
-      this.anyVolume = true;
-    } else this.volume[i] = Number.NaN;
-    this.gamma[i] = c.gamma === undefined || !Number.isFinite(c.gamma) ? Number.NaN : c.gamma;
-    this.sourceLine[i] = c.sourceLine ?? 0;
-  }
-
-  /** Finishes the chain: sorts the expiration and root tables and trims the arrays. */
-  build(): Chain {
-    const n = this.n;
-    const expirations = [...this.expiryIdx.keys()].sort();
-    const roots = [...this.rootIdx.keys()].sort();
-    const eMap = remap(this.expiryIdx, expirations);
-    const rMap = remap(this.rootIdx, roots);
-    const expiry = new Uint16Array(n);
-    const root = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
-      expiry[i] = eMap[this.expiry[i]!]!;
-      root[i] = rMap[this.root[i]!]!;
-    }
-    return {
-      underlying: this.header.underlying || rootToUnderlying(this.firstRoot),
-      underlyingName: this.header.underlyingName ?? '',
-      spot: this.header.spot,
-      asOf: this.header.asOf,
-      expirations,
-      roots,
-      count: n,
-      expiry,
-      root,
-      isCall: this.isCall.slice(0, n),
-      strike: this.strike.slice(0, n),
-      iv: this.iv.slice(0, n),
-      oi: this.oi.slice(0, n),
-      volume: this.volume.slice(0, n),
-      hasVolume: this.header.hasVolume ?? this.anyVolume,
-      gamma: this.gamma.slice(0, n),
-      sourceLine: this.sourceLine.slice(0, n),
-    };
-  }
-
-  private grow(): void {
-    this.cap *= 2;
-    const g = <T extends Uint8Array | Uint16Array | Uint32Array | Float64Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(this.cap);
-      b.set(a);
-      return b;
-    };
-    this.expiry = g(this.expiry);
-    this.root = g(this.root);
-    this.isCall = g(this.isCall);
-    this.strike = g(this.strike);
-    this.iv = g(this.iv);
-    this.oi = g(this.oi);
-    this.volume = g(this.volume);
-    this.gamma = g(this.gamma);
-    this.sourceLine = g(this.sourceLine);
-  }
-}
-
-function remap(index: Map<string, number>, sorted: string[]): number[] {
-  const out: number[] = new Array(index.size);
-  sorted.forEach((key, j) => {
-    out[index.get(key)!] = j;
-  });
-  return out;
-}
-
-/** Weekly / PM roots of index options map to their index: SPXW → SPX, NDXP → NDX, RUTW → RUT. */
-export function rootToUnderlying(root: string): string {
-  const m = /^(SPX|NDX|RUT|DJX|VIX|XSP|OEX|XEO)(W|P|Q)?$/.exec(root);
-  return m ? m[1]! : root;
 }
 
 /**
@@ -308,15 +175,16 @@ export function chainFromJSON(value: unknown): Chain {
   };
   const int = (max: number) => (x: number) => Number.isInteger(x) && x >= 0 && x < max;
   const spot = v.spot;
-  if (spot !== null && (typeof spot !== 'number' || !Number.isFinite(spot))) fail('spot', 'is not a number');
+  if (spot !== null && (typeof spot !== 'number' || !priceInRange(spot))) fail('spot', 'is not a price');
+  const spotValue = spot === null ? Number.NaN : (spot as number);
   const asOf = v.asOf;
-  if (asOf !== null && (typeof asOf !== 'string' || Number.isNaN(Date.parse(asOf)))) {
-    fail('asOf', 'is not an ISO-8601 instant');
+  if (asOf !== null && (typeof asOf !== 'string' || !instantInRange(Date.parse(asOf)))) {
+    fail('asOf', 'is not an ISO-8601 instant in 2000–2100');
   }
   return {
     underlying: str('underlying'),
     underlyingName: str('underlyingName'),
-    spot: spot === null ? Number.NaN : (spot as number),
+    spot: spotValue,
     asOf: asOf as string | null,
     expirations,
     roots,
@@ -324,13 +192,15 @@ export function chainFromJSON(value: unknown): Chain {
     expiry: Uint16Array.from(nums('expiry', int(expirations.length))),
     root: Uint8Array.from(nums('root', int(roots.length))),
     isCall: Uint8Array.from(nums('isCall', int(2))),
-    strike: nums('strike', (x) => x > 0),
-    iv: nums('iv', (x) => x > 0, true),
-    oi: nums('oi', (x) => x >= 0),
+    // The bounds a chain was built with (contract-checks.ts), except strike against spot: a chain
+    // saved before that rule may hold real far strikes (NVDA 0.50), and they are harmless.
+    strike: nums('strike', priceInRange),
+    iv: nums('iv', ivInRange, true),
+    oi: nums('oi', contractsInRange),
     volume:
-      v.volume === undefined ? new Float64Array(n).fill(Number.NaN) : nums('volume', (x) => x >= 0, true),
+      v.volume === undefined ? new Float64Array(n).fill(Number.NaN) : nums('volume', contractsInRange, true),
     hasVolume: v.hasVolume === true && v.volume !== undefined,
-    gamma: nums('gamma', () => true, true),
+    gamma: nums('gamma', (x) => gammaInRange(x, spotValue), true),
     sourceLine: Uint32Array.from(nums('sourceLine', int(2 ** 32))),
   };
 }

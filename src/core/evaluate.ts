@@ -10,6 +10,7 @@
  * estimate. The classic preset keeps its date-based T and its feed-gamma at-spot numbers.
  */
 import type { HedgeFlow } from './exposure';
+import { assertAllFinite } from './finite';
 import { CDF_COEF, cdfAtPosition, PDF_COEF, TABLE_LO, TABLE_SIZE, TABLE_STEPS } from './normal-table';
 import type { Prepared } from './prepare';
 import { type Regime, regimeOf } from './regime';
@@ -115,6 +116,17 @@ export function evaluateAt(p: Prepared, S: number, options: EvaluateOptions = {}
     dDown += w * (cdfAtPosition(u + LN_DOWN * c) - n0);
   }
   const balance = gross > 0 ? net / gross : 0;
+  assertAllFinite(
+    {
+      netGex: net,
+      grossGex: gross,
+      balance,
+      'hedge flow +1 %': dUp,
+      'hedge flow −1 %': dDown,
+      zeroDte: zero,
+    },
+    `live evaluation at spot ${S}`,
+  );
   return {
     spot: S,
     evaluationMs: nowMs,

@@ -67,11 +67,20 @@ describe('Cboe quote-table CSV through importChain', () => {
     expect(r.chain.count).toBe(40);
   });
 
-  it('names the line of a corrupt row', () => {
+  it('leaves out a corrupt row, naming its line, and imports the rest', () => {
     const lines = shared('spx_quotedata_2025-01-06_single-expiry.csv').split('\n');
     lines[6] = lines[6]!.replace('SPXW250107C', 'SPXW25AB07C');
-    const e = thrown(() => importChain(lines.join('\n')));
-    expect(e.message).toMatch(/line 7/);
+    const r = importChain(lines.join('\n'));
+    expect(r.chain.count).toBe(38);
+    expect(r.skipped).toEqual([
+      {
+        reason: 'not an OCC option symbol in the Calls or Puts column',
+        count: 2,
+        examples: [7],
+        places: 1,
+        place: 'line',
+      },
+    ]);
   });
 });
 
@@ -131,12 +140,22 @@ describe('Cboe delayed-quotes JSON', () => {
     expect(e.message).toMatch(/^The file is not valid JSON \(line 12\)/);
   });
 
-  it('rejects a wrong OCC symbol naming its place in the file', () => {
+  it('leaves out an entry whose symbol is not an OCC symbol, naming its index in data.options', () => {
     const doc = JSON.parse(fixture('cboe-spx-2025-01-06.json'));
     doc.data.options[3].option = 'SPXW250107X05930000';
-    const e = thrown(() => importChain(JSON.stringify(doc)));
-    expect(e.message).toContain('data.options[3].option "SPXW250107X05930000" is not an OCC option symbol');
-    expect(e.where.field).toBe('data.options[3].option');
+    doc.data.options[5] = 'not an object';
+    const r = importChain(JSON.stringify(doc));
+    expect(r.chain.count).toBe(38);
+    expect(r.skipped).toEqual([
+      {
+        reason: '"option" is not an OCC option symbol (e.g. SPXW231020C04500000)',
+        count: 1,
+        examples: [3],
+        places: 1,
+        place: 'option',
+      },
+      { reason: 'not an object', count: 1, examples: [5], places: 1, place: 'option' },
+    ]);
   });
 
   it('rejects JSON that is not a Cboe document', () => {
@@ -207,16 +226,23 @@ describe('generic CSV', () => {
       'expiration,strike,type,oi,iv\n2025-01-17,100,C,10,0.2\nsoon,100,P,5,0.3\n2025-01-17,abc,P,5,0.3\n2025-01-17,100,X,5,0.3\n';
     const r = importChain(text);
     expect(r.chain.count).toBe(1);
+    const g = (reason: string, line: number) => ({
+      reason,
+      count: 1,
+      examples: [line],
+      places: 1,
+      place: 'line',
+    });
     expect(r.skipped).toEqual([
-      { reason: 'unreadable expiration date', count: 1, examples: [3] },
-      { reason: 'unreadable strike', count: 1, examples: [4] },
-      { reason: 'type is not C/P or Call/Put', count: 1, examples: [5] },
+      g('unreadable expiration date', 3),
+      g('unreadable strike', 4),
+      g('type is not C/P or Call/Put', 5),
     ]);
   });
 
-  it('fails with a reason when no row is usable', () => {
-    expect(thrown(() => importChain('expiration,strike,type,oi,iv\nsoon,100,C,1,0.2\n')).message).toMatch(
-      /No usable contract rows: 1 unreadable expiration date \(first at line 2\)/,
+  it('fails with "No usable contracts" and the reasons when no row is usable', () => {
+    expect(thrown(() => importChain('expiration,strike,type,oi,iv\nsoon,100,C,1,0.2\n')).message).toBe(
+      'No usable contracts: 0 read, none with both an IV and open interest or volume; left out: 1 unreadable expiration date (line 2).',
     );
   });
 

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -10,7 +11,11 @@ import {
   parseCboeQuoteTable,
   prepare,
 } from '../../src/core';
-import { sharedText } from './chains';
+import { ImportError, importChain } from '../../src/core/import';
+import { fuzzOne } from '../fuzz/check';
+import { boundsCsv, fuzzInput, rng } from '../fuzz/mutate';
+import { loadSeeds } from '../fuzz/seeds';
+import { SHARED_CHAINS, sharedText } from './chains';
 
 const NOW = Date.parse('2024-01-02T15:00:00Z');
 const line = fc.record({
@@ -80,7 +85,7 @@ describe('properties', () => {
     );
   });
 
-  it('never throws anything but ChainParseError on garbage', () => {
+  it('never throws anything but ChainParseError or ImportError on garbage of any type', () => {
     const real = sharedText('spx_quotedata_2025-01-06_single-expiry.csv');
     const mutated = fc
       .tuple(
@@ -96,8 +101,45 @@ describe('properties', () => {
         } catch (e) {
           expect(e).toBeInstanceOf(ChainParseError);
         }
+        try {
+          importChain(text as string);
+        } catch (e) {
+          expect(e).toBeInstanceOf(ImportError);
+        }
       }),
       { numRuns: 400 },
     );
-  });
+  }, 60_000);
+
+  // The fuzz script's own inputs and checks (test/fuzz/, `npm run fuzz` runs 100,000 of them).
+  const seeds = loadSeeds(
+    fileURLToPath(SHARED_CHAINS),
+    fileURLToPath(new URL('../fixtures/chains/', import.meta.url)),
+  );
+
+  it('passes 1,000 fuzz inputs through every importer and the analysis: import errors only, all finite', () => {
+    let imported = 0;
+    fc.assert(
+      fc.property(fc.integer(), (seed) => {
+        const { text } = fuzzInput(seed, seeds);
+        const r = fuzzOne(text, seed);
+        expect(r.findings).toEqual([]);
+        if (r.readers.importChain === 'ok') imported++;
+      }),
+      { numRuns: 1000 },
+    );
+    // Not a vacuous pass: a good share of the mutated files still import and get analysed.
+    expect(imported).toBeGreaterThan(300);
+  }, 120_000);
+
+  it('gives finite outputs for chains whose every value sits on a bound', () => {
+    fc.assert(
+      fc.property(fc.integer(), (seed) => {
+        const text = boundsCsv(rng(seed));
+        const r = fuzzOne(text, seed);
+        expect(r.findings).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
+  }, 60_000);
 });

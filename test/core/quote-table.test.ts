@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ChainParseError, parseCboeQuoteTable } from '../../src/core';
+import { readCboeQuoteTable } from '../../src/core/cboe-quotedata';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../fixtures/chains/${name}`, import.meta.url), 'utf8');
@@ -66,18 +67,23 @@ describe('the Cboe quote-table reader', () => {
 
   it('keeps same-day rows that have already expired (the analysis leaves them out by time)', () => {
     const c = parseCboeQuoteTable(
-      table('September 14, 2023 at 4:31 PM EDT', [row('Thu Sep 14 2023', 'SPXW', '230914', 4500, '0')]),
+      table('September 14, 2023 at 4:31 PM EDT', [
+        row('Thu Sep 14 2023', 'SPXW', '230914', 4500, '0'),
+        row('Fri Sep 15 2023', 'SPXW', '230915', 4500),
+      ]),
     );
-    expect(c.count).toBe(2);
+    expect(c.count).toBe(4);
     expect(c.iv[0]).toBeNaN();
   });
 
-  it('names the line and the field of a value it cannot read', () => {
-    const e = errorOf(() => parseCboeQuoteTable(fixture('spx-bad-iv.csv')));
-    expect([e.line, e.field]).toEqual([7, 'IV (calls)']);
-    expect(e.message).toBe('line 7, field "IV (calls)": not a number ("abc")');
+  it('leaves out a value it cannot read, naming the line and the field, and reads the rest', () => {
+    const r = readCboeQuoteTable(fixture('spx-bad-iv.csv'));
+    expect(r.skipped).toEqual([
+      { reason: 'IV is not a number', count: 1, examples: [7], places: 1, place: 'line' },
+    ]);
+    expect(r.chain.count).toBe(11);
+    expect(Array.from(r.chain.sourceLine)).not.toContain(0);
   });
-
   it('refuses to guess an unreadable snapshot time and says how to supply one', () => {
     const e = errorOf(() => parseCboeQuoteTable(fixture('spx-no-date.csv')));
     expect([e.line, e.field]).toEqual([3, 'Date']);
@@ -90,20 +96,62 @@ describe('the Cboe quote-table reader', () => {
     expect(c.asOf).toBe('2025-01-07T01:57:00.000Z');
   });
 
-  it('rejects a row whose put does not match its call, instead of merging by position', () => {
+  it('leaves out a row whose put does not match its call, instead of merging by position', () => {
     const bad = row('Fri Sep 15 2023', 'SPXW', '230915', 4500).replace(
       'SPXW230915P04500000',
       'SPXW230915P04505000',
     );
-    const e = errorOf(() => parseCboeQuoteTable(table('September 14, 2023 at 4:31 PM EDT', [bad])));
-    expect([e.line, e.field]).toEqual([5, 'Puts']);
+    const r = readCboeQuoteTable(
+      table('September 14, 2023 at 4:31 PM EDT', [row('Fri Sep 15 2023', 'SPXW', '230915', 4505), bad]),
+    );
+    expect(r.chain.count).toBe(2);
+    expect(r.skipped.map((g) => [g.reason, g.count, g.examples])).toEqual([
+      ['the put on the row is not the same contract as the call', 2, [6]],
+    ]);
   });
 
-  it('rejects a row whose Expiration Date column disagrees with its symbols', () => {
-    const bad = row('Thu Sep 21 2023', 'SPXW', '230915', 4500);
-    expect(errorOf(() => parseCboeQuoteTable(table('September 14, 2023 at 4:31 PM EDT', [bad]))).field).toBe(
-      'Expiration Date',
+  it('leaves out a row whose Expiration Date column disagrees with its symbols', () => {
+    const r = readCboeQuoteTable(
+      table('September 14, 2023 at 4:31 PM EDT', [
+        row('Thu Sep 21 2023', 'SPXW', '230915', 4500),
+        row('Fri Sep 15 2023', 'SPXW', '230915', 4505),
+      ]),
     );
+    expect(r.skipped.map((g) => g.reason)).toEqual(['Expiration Date column differs from the symbols']);
+    expect(r.chain.count).toBe(2);
+  });
+
+  it('refuses a table whose every row is bad with "no usable contracts" and the reasons', () => {
+    const bad = row('Thu Sep 21 2023', 'SPXW', '230915', 4500);
+    const e = errorOf(() => parseCboeQuoteTable(table('September 14, 2023 at 4:31 PM EDT', [bad])));
+    expect(e.message).toMatch(
+      /no usable contracts: 0 read, .*left out: 2 Expiration Date column differs from the symbols \(line 5\)/,
+    );
+  });
+
+  it('reads the call and put Volume columns, and says the table has volume', () => {
+    const r = readCboeQuoteTable(fixture('spx-quoted-minus-dayfirst.csv'));
+    expect(r.chain.hasVolume).toBe(true);
+    // Line 5 of the fixture: call volume 176, put volume 4740; open interest 251 / 174 stays apart.
+    expect([r.chain.volume[0], r.chain.volume[1], r.chain.oi[0], r.chain.oi[1]]).toEqual([
+      176, 4740, 251, 174,
+    ]);
+  });
+
+  it('reads a table without Volume columns as one without volume', () => {
+    const text = fixture('spx-quoted-minus-dayfirst.csv')
+      .split('\n')
+      .map((l) =>
+        l
+          .split(',')
+          .filter((_, i) => i !== 6 && i !== 17)
+          .join(','),
+      )
+      .join('\n');
+    const c = parseCboeQuoteTable(text);
+    expect(c.hasVolume).toBe(false);
+    expect(c.count).toBe(12);
+    expect(Array.from(c.volume).every(Number.isNaN)).toBe(true);
   });
 
   it('rejects text that is not a quote table with one ChainParseError', () => {

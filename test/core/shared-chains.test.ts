@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, makeModel, prepare } from '../../src/core';
-import { sharedChain } from './chains';
+import { readCboeQuoteTable } from '../../src/core/cboe-quotedata';
+import { sharedChain, sharedText } from './chains';
 
 // PROVENANCE.md: rows (call+put pairs) per file, expirations, spot, snapshot line.
 const FILES: [
@@ -24,10 +25,32 @@ describe('every shared Cboe chain', () => {
   it.each(FILES)(
     '%s parses with the contract count, expirations, spot and snapshot PROVENANCE lists',
     (file, n, e, spot, asOf, u) => {
-      const c = sharedChain(file);
-      expect([c.count, c.expirations.length, c.spot, c.asOf, c.underlying]).toEqual([n, e, spot, asOf, u]);
+      const { chain: c, skipped } = readCboeQuoteTable(sharedText(file));
+      const left = skipped.reduce((k, g) => k + g.count, 0);
+      expect([c.count + left, c.expirations.length, c.spot, c.asOf, c.underlying]).toEqual([
+        n,
+        e,
+        spot,
+        asOf,
+        u,
+      ]);
+      expect(c.hasVolume).toBe(true);
     },
   );
+
+  it('leaves out only NDX’s two strike-1.00 rows (0.00007× spot, no open interest), and nothing else', () => {
+    for (const [file] of FILES) {
+      const { skipped } = readCboeQuoteTable(sharedText(file));
+      if (file.startsWith('ndx'))
+        expect(skipped).toEqual([
+          { reason: 'strike out of range', count: 4, examples: [8055, 8056], places: 2, place: 'line' },
+        ]);
+      else expect(skipped, file).toEqual([]);
+    }
+    const lines = sharedText('ndx_quotedata_2022-02-05_full.csv').split('\n');
+    for (const ln of [8055, 8056])
+      expect(lines[ln - 1]).toMatch(/^Fri Dec 16 2022,NDXP?221216C00001000,.*,0,1\.00,/);
+  });
 
   it.each(FILES)('%s gives a finite live analysis whose counts add up', (file) => {
     const c = sharedChain(file);

@@ -8,6 +8,7 @@
 import * as z from 'zod/mini';
 import { type Chain, type ChainJSON, chainFromJSON, chainToJSON } from '../../core/chain.ts';
 import { type Conversion, defaultAliases, normalizeSymbol } from '../../core/symbol-map.ts';
+import { noUsableContracts } from '../../core/usable.ts';
 import type { ChainSource, ChainSummary } from '../../messaging/types.ts';
 
 export type { ChainSource, ChainSummary };
@@ -106,8 +107,13 @@ export interface NewRecordInput {
   underlying?: string;
 }
 
-/** Builds a record for a freshly imported chain, with default aliases for its underlying. */
+/**
+ * Builds a record for a freshly imported chain, with default aliases for its underlying. A chain
+ * with no usable contract is refused here too, so it can never be saved over a good one.
+ */
 export function makeRecord(input: NewRecordInput): ChainRecord {
+  const unusable = noUsableContracts(input.chain);
+  if (unusable) throw new StoredRecordError(unusable);
   const underlying = normalizeSymbol(input.underlying || input.chain.underlying);
   const defaults = defaultAliases(underlying);
   const chain = { ...input.chain, underlying, asOf: input.asOf };

@@ -6,13 +6,18 @@
  *     "open_interest": 1234, "gamma": 0.0012, "bid": 1.1, "ask": 1.2, "volume": 99, … } ] } }
  *
  * The OCC symbol carries root, expiry, type and strike. `timestamp` is New York wall time (Cboe's
- * pages show Eastern time); `iv` is a decimal. `volume` is never read as open interest.
+ * pages show Eastern time); `iv` is a decimal. `volume` is the day's volume (the positions model's),
+ * never read as open interest. An entry that cannot be read is left out and counted by its index in
+ * `data.options`; only a document that is not this shape at all is refused.
  */
-import { ChainBuilder } from '../chain';
+import { cellNumber } from '../cell-number';
+import { ChainBuilder } from '../chain-builder';
+import { priceInRange, YEARS } from '../contract-checks';
 import { zonedToUtc } from '../ny-time';
-import { parseOccSymbol } from '../occ';
+import { daysInMonth, parseOccSymbol } from '../occ';
 import { ImportError } from './errors';
-import { type AsOfStatus, type ImportOptions, type ImportResult, SkipLog } from './result';
+import type { AsOfStatus, ImportOptions, ImportResult } from './result';
+import { SkipLog } from './skip-log';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -34,19 +39,21 @@ export function parseJsonText(text: string): unknown {
   }
 }
 
-/** "2023-10-20 15:59:57" or "2023-10-20T15:59:57" (New York) → ISO UTC; null if unreadable. */
+/** "2023-10-20 15:59:57" or "2023-10-20T15:59:57" (New York) → ISO UTC; null if not a real time in 2000–2100. */
 export function cboeTimestampToIso(text: string): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text.trim());
   if (!m) return null;
   const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number];
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59) return null;
+  if (y < YEARS.min || y > YEARS.max || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
+  if (h > 23 || mi > 59 || (s || 0) > 59) return null;
   return new Date(
     zonedToUtc({ year: y, month: mo, day: d, hour: h, minute: mi, second: s || 0 }),
   ).toISOString();
 }
 
+/** A JSON number, or a string holding a plain decimal; NaN otherwise (never "0x10" or "Infinity"). */
 const num = (v: unknown): number =>
-  typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : Number.NaN;
+  typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? cellNumber(v.trim()) : Number.NaN;
 
 export function importCboeJson(text: string, opts: ImportOptions = {}): ImportResult {
   const doc = parseJsonText(text);
@@ -64,52 +71,55 @@ export function importCboeJson(text: string, opts: ImportOptions = {}): ImportRe
   if (options.length === 0)
     throw new ImportError('"data.options" is empty: the file has no contracts.', { field: 'data.options' });
 
-  const spot =
-    [data.current_price, data.close, data.last_trade_price].map(num).find((x) => x > 0) ?? Number.NaN;
+  const fileSpot = [data.current_price, data.close, data.last_trade_price].map(num).find(priceInRange);
+  const spot = fileSpot ?? opts.spot ?? Number.NaN;
   let asOf: string | null = null;
   let asOfStatus: AsOfStatus = 'missing';
   let asOfText: string | undefined;
   if (typeof doc.timestamp === 'string' && doc.timestamp.trim()) {
-    asOfText = doc.timestamp;
+    asOfText = doc.timestamp.slice(0, 100);
     asOf = cboeTimestampToIso(doc.timestamp);
     asOfStatus = asOf ? 'file' : 'unreadable';
   }
   const symbol = typeof data.symbol === 'string' ? data.symbol.replace(/^[_^$.]/, '').toUpperCase() : '';
-  const b = new ChainBuilder({ underlying: symbol || undefined, spot, asOf });
-  const skip = new SkipLog();
+  const b = new ChainBuilder({
+    underlying: /^[A-Z][A-Z0-9.]{0,9}$/.test(symbol) ? symbol : undefined,
+    spot,
+    asOf: opts.asOf ?? asOf,
+  });
+  const skip = new SkipLog('option');
+  let sawVolume = false;
   const step = Math.max(1000, Math.floor(options.length / 50));
   for (let i = 0; i < options.length; i++) {
     const o = options[i];
-    const field = `data.options[${i}]`;
-    if (!isObject(o)) throw new ImportError(`${field} is not an object.`, { field });
-    if (typeof o.option !== 'string')
-      throw new ImportError(`${field}.option is missing (the OCC symbol, e.g. SPXW231020C04500000).`, {
-        field: `${field}.option`,
-      });
-    const occ = parseOccSymbol(o.option);
-    if (!occ) {
-      throw new ImportError(
-        `${field}.option "${o.option.slice(0, 40)}" is not an OCC option symbol (root, YYMMDD, C/P, strike×1000 in 8 digits, e.g. SPXW231020C04500000).`,
-        { field: `${field}.option` },
-      );
-    }
-    const oi = num(o.open_interest);
-    if (!(oi >= 0)) {
-      skip.add('no open interest', i);
+    if (!isObject(o)) {
+      skip.add('not an object', i);
       continue;
     }
-    b.add({
+    const occ = typeof o.option === 'string' ? parseOccSymbol(o.option) : null;
+    if (!occ) {
+      skip.add('"option" is not an OCC option symbol (e.g. SPXW231020C04500000)', i);
+      continue;
+    }
+    const volume = num(o.volume);
+    if (o.volume !== undefined) sawVolume = true;
+    const why = b.add({
       root: occ.root,
       expiration: occ.expiration,
       isCall: occ.isCall,
       strike: occ.strike,
       iv: num(o.iv),
-      oi,
+      oi: num(o.open_interest),
+      volume,
       gamma: num(o.gamma),
       sourceLine: 0,
     });
+    if (why) skip.add(why, i);
     if (i % step === 0) opts.onProgress?.(i / options.length);
   }
   opts.onProgress?.(1);
-  return { format: 'cboe-json', chain: b.build(), asOfStatus, asOfText, skipped: skip.list(), notes: [] };
+  const chain = b.build();
+  chain.hasVolume = sawVolume;
+  if (opts.spot !== undefined) chain.spot = opts.spot;
+  return { format: 'cboe-json', chain, asOfStatus, asOfText, skipped: skip.list(), notes: [] };
 }

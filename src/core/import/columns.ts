@@ -6,7 +6,18 @@
  */
 import { ImportError } from './errors';
 
-export type Role = 'expiration' | 'strike' | 'type' | 'oi' | 'iv' | 'bid' | 'ask' | 'gamma' | 'root' | 'spot';
+export type Role =
+  | 'expiration'
+  | 'strike'
+  | 'type'
+  | 'oi'
+  | 'volume'
+  | 'iv'
+  | 'bid'
+  | 'ask'
+  | 'gamma'
+  | 'root'
+  | 'spot';
 
 /** Accepted header spellings per role, after normalising (lower case, letters and digits only). */
 const SYNONYMS: Record<Role, string[]> = {
@@ -24,6 +35,8 @@ const SYNONYMS: Record<Role, string[]> = {
   strike: ['strike', 'strikeprice', 'k'],
   type: ['type', 'optiontype', 'callput', 'putcall', 'cp', 'pc', 'right', 'side', 'kind'],
   oi: ['openinterest', 'oi', 'openint', 'opint'],
+  // The day's traded volume (the positions model's), never open interest (methodology mistake 10).
+  volume: ['volume', 'vol', 'totalvolume', 'dayvolume', 'tradevolume', 'tradedvolume'],
   iv: ['iv', 'impliedvolatility', 'impliedvol', 'implvol', 'volatility', 'ivol', 'ivmid', 'midiv'],
   bid: ['bid'],
   ask: ['ask', 'offer'],
@@ -37,6 +50,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   strike: 'strike',
   type: 'type (C/P)',
   oi: 'open interest',
+  volume: 'volume',
   iv: 'implied volatility (IV)',
   bid: 'bid',
   ask: 'ask',
@@ -101,9 +115,16 @@ export function mapColumns(header: string[]): ColumnMap {
 }
 
 function requireColumns(map: ColumnMap, header: string[]): void {
+  // A binary or huge file can have a "header" of thousands of cells: name a dozen, each cut short.
+  const shown = header.slice(0, 12).map((h) => JSON.stringify(h.length > 30 ? `${h.slice(0, 30)}…` : h));
   const found = header.length
-    ? `Columns found: ${header.map((h) => `"${h}"`).join(', ')}.`
+    ? `Columns found: ${shown.join(', ')}${header.length > 12 ? `, … (${header.length} in all)` : ''}.`
     : 'The first line is empty.';
+  if (map.shared.expiration === undefined && map.shared.strike === undefined)
+    throw new ImportError(
+      `Not a Cboe quote table, Cboe JSON or CSV with a header row: the first line names no expiration and no strike column. ${found}`,
+      { line: 1 },
+    );
   const missing = (role: Role, hint: string): never => {
     throw new ImportError(`No ${ROLE_LABELS[role]} column: ${hint} ${found}`, {
       column: ROLE_LABELS[role],

@@ -2,14 +2,18 @@
  * A CSV with a header row from any source (a broker export, a spreadsheet). Columns are found by
  * name (see ./columns.ts); missing required columns are named in the error. Values tolerate
  * thousands separators and `%` IVs. A column whose IVs are written as percent without the sign
- * (median above 3, i.e. 300 %) is read as percent, and the preview says so.
+ * (median above 3, i.e. 300 %) is read as percent, and the preview says so. A volume column
+ * ("volume", "vol"; "call volume"/"put volume" in the wide layout) is the day's volume. A row that
+ * cannot be read, or a value out of bounds (ChainBuilder), is left out and counted — never fatal.
  */
 import Papa from 'papaparse';
-import { ChainBuilder, rootToUnderlying } from '../chain';
-import { parseOccSymbol } from '../occ';
+import { ChainBuilder } from '../chain-builder';
+import { priceInRange } from '../contract-checks';
+import { parseOccSymbol, rootToUnderlying } from '../occ';
 import { type ColumnMap, mapColumns, type SideColumns } from './columns';
 import { ImportError } from './errors';
-import { type ImportOptions, type ImportResult, SkipLog } from './result';
+import type { ImportOptions, ImportResult } from './result';
+import { SkipLog } from './skip-log';
 import { hasPercent, parseCallPut, parseDate, parseNumber } from './values';
 
 export function parseCsvRows(text: string): string[][] {
@@ -47,6 +51,16 @@ function percentColumns(rows: string[][], map: ColumnMap): Map<number, boolean> 
   return out;
 }
 
+/** The first in-range price of the spot column (a broker export repeats it on every row). */
+function spotOf(rows: string[][], col: number | undefined): number {
+  if (col === undefined) return Number.NaN;
+  for (let r = 1; r < Math.min(rows.length, 1001); r++) {
+    const x = parseNumber(rows[r]![col]);
+    if (priceInRange(x)) return x;
+  }
+  return Number.NaN;
+}
+
 export function importGenericCsv(text: string, opts: ImportOptions = {}): ImportResult {
   const rows = parseCsvRows(text);
   if (rows.length === 0) throw new ImportError('The file is empty.');
@@ -58,9 +72,11 @@ export function importGenericCsv(text: string, opts: ImportOptions = {}): Import
     if (isPct && !/%/.test(header[col]!))
       notes.push(`Column "${header[col]}" read as percent (17.5 → 0.175).`);
   }
-  const skip = new SkipLog();
-  const spotCol = map.shared.spot;
-  let spot = Number.NaN;
+  const skip = new SkipLog('line');
+  const fileSpot = spotOf(rows, map.shared.spot);
+  const spot = Number.isNaN(fileSpot) ? (opts.spot ?? Number.NaN) : fileSpot;
+  const volumeCols = map.layout === 'long' ? [map.shared.volume] : [map.call.volume, map.put.volume];
+  const hasVolume = volumeCols.every((c) => c !== undefined);
   let builder: ChainBuilder | null = null;
   const step = Math.max(1000, Math.floor(rows.length / 50));
 
@@ -69,6 +85,8 @@ export function importGenericCsv(text: string, opts: ImportOptions = {}): Import
     const v = parseNumber(row[col]);
     return hasPercent(row[col]) || pct.get(col) ? v / 100 : v;
   };
+  const numberAt = (row: string[], col: number | undefined) =>
+    col === undefined ? Number.NaN : parseNumber(row[col]);
 
   const addSide = (
     row: string[],
@@ -79,13 +97,18 @@ export function importGenericCsv(text: string, opts: ImportOptions = {}): Import
     isCall: boolean,
     cols: SideColumns,
   ) => {
-    const oiCol = cols.oi ?? map.shared.oi!;
-    const oi = parseNumber(row[oiCol]);
-    if (!(oi >= 0)) return skip.add('no open interest', line);
-    const iv = ivOf(row, cols.iv ?? map.shared.iv);
-    const gCol = cols.gamma ?? map.shared.gamma;
-    const gamma = gCol === undefined ? Number.NaN : parseNumber(row[gCol]);
-    builder!.add({ root, expiration, isCall, strike, iv, oi, gamma, sourceLine: line });
+    const why = builder!.add({
+      root,
+      expiration,
+      isCall,
+      strike,
+      iv: ivOf(row, cols.iv ?? map.shared.iv),
+      oi: numberAt(row, cols.oi ?? map.shared.oi),
+      volume: hasVolume ? numberAt(row, map.layout === 'long' ? map.shared.volume : cols.volume) : Number.NaN,
+      gamma: numberAt(row, cols.gamma ?? map.shared.gamma),
+      sourceLine: line,
+    });
+    if (why) skip.add(why, line);
   };
 
   for (let r = 1; r < rows.length; r++) {
@@ -96,26 +119,25 @@ export function importGenericCsv(text: string, opts: ImportOptions = {}): Import
       skip.add('not a data row', line);
       continue;
     }
-    if (Number.isNaN(spot) && spotCol !== undefined) spot = parseNumber(row[spotCol]);
     const expiration = parseDate(row[map.shared.expiration!]);
     if (!expiration) {
       skip.add('unreadable expiration date', line);
       continue;
     }
     const strike = parseNumber(row[map.shared.strike!]);
-    if (!(strike > 0)) {
+    if (Number.isNaN(strike)) {
       skip.add('unreadable strike', line);
       continue;
     }
     const rootText = map.shared.root === undefined ? '' : (row[map.shared.root] ?? '').trim().toUpperCase();
     const root =
       parseOccSymbol(rootText)?.root ?? (/^[A-Z][A-Z0-9.]{0,5}$/.test(rootText) ? rootText : 'OPT');
-    if (!builder)
-      builder = new ChainBuilder({
-        underlying: root === 'OPT' ? undefined : rootToUnderlying(root),
-        spot: Number.NaN,
-        asOf: null,
-      });
+    builder ??= new ChainBuilder({
+      underlying: root === 'OPT' ? undefined : rootToUnderlying(root),
+      spot: fileSpot,
+      asOf: opts.asOf ?? null,
+      hasVolume,
+    });
     if (map.layout === 'long') {
       const isCall = parseCallPut(row[map.shared.type!]);
       if (isCall === null) {
@@ -129,15 +151,8 @@ export function importGenericCsv(text: string, opts: ImportOptions = {}): Import
     }
     if (r % step === 0) opts.onProgress?.(r / rows.length);
   }
-  if (!builder || builder.count === 0) {
-    const why = skip
-      .list()
-      .map((g) => `${g.count} ${g.reason} (first at line ${g.examples[0]})`)
-      .join('; ');
-    throw new ImportError(`No usable contract rows${why ? `: ${why}` : ''}.`);
-  }
   opts.onProgress?.(1);
-  const chain = builder.build();
-  chain.spot = spot;
+  const chain = (builder ?? new ChainBuilder({ spot: fileSpot, asOf: opts.asOf ?? null, hasVolume })).build();
+  chain.spot = opts.spot ?? spot;
   return { format: 'generic-csv', chain, asOfStatus: 'missing', skipped: skip.list(), notes };
 }

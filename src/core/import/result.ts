@@ -1,5 +1,8 @@
 /** What every importer returns: the chain plus what it could not use and why. */
 import type { Chain } from '../chain';
+import type { SkippedGroup } from './skip-log';
+
+export { describeSkipped, SkipLog, type SkippedGroup } from './skip-log';
 
 export type ImportFormat = 'cboe-csv' | 'cboe-json' | 'generic-csv';
 
@@ -8,14 +11,6 @@ export const FORMAT_LABELS: Record<ImportFormat, string> = {
   'cboe-json': 'Cboe delayed-quotes JSON',
   'generic-csv': 'CSV with a header row',
 };
-
-/** Rows the importer dropped, grouped by reason (the preview lists each group). */
-export interface SkippedGroup {
-  reason: string;
-  count: number;
-  /** Up to five 1-based source lines (or option indexes for JSON), for the user to look at. */
-  examples: number[];
-}
 
 /**
  * 'file': the file's own snapshot time was read. 'missing': the format or file has none.
@@ -28,6 +23,10 @@ export interface ImportResult {
   chain: Chain;
   asOfStatus: AsOfStatus;
   asOfText?: string;
+  /** The 1-based line of the file's time, when it has one on a line of its own (Cboe quote table). */
+  asOfLine?: number;
+  /** Why the file's time could not be read (asOfStatus 'unreadable'), e.g. "no time zone …". */
+  asOfProblem?: string;
   skipped: SkippedGroup[];
   /** Remarks the user should see (e.g. "IV read as percent"). */
   notes: string[];
@@ -37,23 +36,16 @@ export interface ImportOptions {
   /** Called with 0…1 while parsing (every few thousand rows). */
   onProgress?: (fraction: number) => void;
   fileName?: string;
-}
-
-/** Collects skipped rows by reason. */
-export class SkipLog {
-  private groups = new Map<string, SkippedGroup>();
-
-  add(reason: string, where: number): void {
-    let g = this.groups.get(reason);
-    if (!g) {
-      g = { reason, count: 0, examples: [] };
-      this.groups.set(reason, g);
-    }
-    g.count++;
-    if (g.examples.length < 5) g.examples.push(where);
-  }
-
-  list(): SkippedGroup[] {
-    return [...this.groups.values()];
-  }
+  /**
+   * Snapshot instant (ISO-8601 with a zone) to use instead of the file's (the CLI's --at). The
+   * result's asOfStatus still says what the file had.
+   */
+  asOf?: string;
+  /**
+   * The underlying's price to use when the file gives none (the CLI's --spot for a generic CSV);
+   * it also bounds the strikes then (0.001×–100×). A file's own price wins for that check.
+   */
+  spot?: number;
+  /** Largest text accepted, in UTF-8 bytes (default: MAX_IMPORT_BYTES, from the storage quota). */
+  maxBytes?: number;
 }

@@ -5,6 +5,7 @@
  */
 import { analyze } from '../../core/analyze.ts';
 import { type Chain, chainToJSON } from '../../core/chain.ts';
+import { instantInRange, MAX_PRICE, MIN_PRICE, priceInRange } from '../../core/contract-checks.ts';
 import { importChain } from '../../core/import/index.ts';
 import { prepare } from '../../core/prepare.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
@@ -18,6 +19,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
     const t0 = performance.now();
     try {
       const r = importChain(msg.text, {
+        fileName: msg.fileName ?? 'The pasted text',
         onProgress: (fraction) => post({ kind: 'progress', fraction, phase: 'reading' }),
       });
       current = r.chain;
@@ -43,6 +45,15 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
   try {
     post({ kind: 'progress', fraction: 0, phase: 'analyzing' });
     const evaluationMs = Date.parse(msg.asOf);
+    // The preview's own fields can hold anything a user types: the same bounds as a file's values.
+    if (!priceInRange(msg.spot))
+      return post({
+        kind: 'error',
+        phase: 'analyze',
+        message: `the spot must be a price from ${MIN_PRICE} to ${MAX_PRICE.toLocaleString('en-US')}`,
+      });
+    if (!instantInRange(evaluationMs))
+      return post({ kind: 'error', phase: 'analyze', message: 'the snapshot time must be in 2000–2100' });
     const {
       strikes: _s,
       profile: _p,

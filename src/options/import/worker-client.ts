@@ -3,6 +3,7 @@
  * import never reaches storage (saving is a separate, explicit step).
  */
 import type { FromWorker, ToWorker } from './protocol.ts';
+import { textSizeProblem } from './size-check.ts';
 
 export interface ImportSession {
   send(message: ToWorker): void;
@@ -19,7 +20,13 @@ export function startImportSession(onMessage: (m: FromWorker) => void): ImportSe
       message: `the import worker failed: ${e.message || 'unknown error'}`,
     });
   return {
-    send: (m) => worker.postMessage(m),
+    send: (m) => {
+      // Every way in checks the size first (import-input.tsx); this keeps a text over the rule from
+      // being copied to the worker whatever the caller (the worker checks once more, in importChain).
+      const tooBig = m.kind === 'import' ? textSizeProblem(m.text, m.fileName ?? 'The text') : null;
+      if (tooBig) onMessage({ kind: 'error', phase: 'import', message: tooBig });
+      else worker.postMessage(m);
+    },
     cancel: () => worker.terminate(),
   };
 }

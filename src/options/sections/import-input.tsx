@@ -1,5 +1,6 @@
 /** The three ways in: paste, choose a file, drag and drop. Reads text; parsing happens elsewhere. */
 import { useState } from 'preact/hooks';
+import { fileSizeProblem, textSizeProblem } from '../import/size-check.ts';
 
 interface Props {
   disabled: boolean;
@@ -7,16 +8,14 @@ interface Props {
   onError(message: string): void;
 }
 
-const MAX_BYTES = 50 * 1024 * 1024;
-
 export function ImportInput({ disabled, onText, onError }: Props) {
   const [pasted, setPasted] = useState('');
   const [dragging, setDragging] = useState(false);
 
   const readFile = (file: File | undefined) => {
     if (!file) return;
-    if (file.size > MAX_BYTES)
-      return onError(`${file.name} is ${(file.size / 1e6).toFixed(0)} MB; the limit is 50 MB.`);
+    const tooBig = fileSizeProblem(file);
+    if (tooBig) return onError(tooBig);
     file.text().then(
       (text) => onText(text, file.name),
       (e: unknown) => onError(`Could not read ${file.name}: ${e instanceof Error ? e.message : String(e)}`),
@@ -77,7 +76,11 @@ export function ImportInput({ disabled, onText, onError }: Props) {
           type="button"
           data-testid="paste-read"
           disabled={disabled || pasted.trim() === ''}
-          onClick={() => onText(pasted)}
+          onClick={() => {
+            const tooBig = textSizeProblem(pasted);
+            if (tooBig) onError(tooBig);
+            else onText(pasted);
+          }}
         >
           Read pasted text
         </button>
