@@ -5,6 +5,7 @@ import { appHandlers } from './handlers/app.ts';
 import { chainHandlers } from './handlers/chains.ts';
 import { pageHandlers } from './handlers/page.ts';
 import { settingsHandlers } from './handlers/settings.ts';
+import { overlayHandlers } from './overlay/handlers.ts';
 import { pickerHandlers } from './picker/handlers.ts';
 import { siteHandlers } from './picker/site-handlers.ts';
 
@@ -16,4 +17,5 @@ export const handlers: Handlers = {
   ...analysisHandlers,
   ...pickerHandlers,
   ...siteHandlers,
+  ...overlayHandlers,
 };

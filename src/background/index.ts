@@ -5,6 +5,7 @@
 import { listen } from '../messaging/router.ts';
 import { ext } from '../platform/browser.ts';
 import { listenForAlerts } from './alerts/listeners.ts';
+import { listenCommands } from './commands.ts';
 import { handlers } from './handlers.ts';
 import { browserPickerApi } from './picker/browser-api.ts';
 import { onOriginsRemoved } from './picker/site-flow.ts';
@@ -13,6 +14,7 @@ import { registerWelcome } from './welcome.ts';
 
 listen(handlers);
 registerWelcome();
+listenCommands();
 
 ext.tabs.onRemoved.addListener((tabId) => {
   void onTabClosed(tabId);

@@ -11,6 +11,8 @@ const flag = '__gexfocusContent';
 if (!(globalThis as Record<string, unknown>)[flag]) {
   (globalThis as Record<string, unknown>)[flag] = true;
   startPage(document, window === window.top);
-  // The verdict panel lives in the top frame only, next to the price this frame's reader follows.
-  if (window === window.top) startOverlay(document, () => locatedPrice(document));
+  // The overlay lives in the top frame only, clear of the price this frame's reader follows. Nothing
+  // aborts it: it lives as long as the page (its own abort() is for tests and teardown).
+  if (window === window.top)
+    startOverlay(document, () => locatedPrice(document), new AbortController().signal);
 }

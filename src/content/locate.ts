@@ -22,20 +22,44 @@ export interface Locator {
   method: ReadingMethod;
   site: string;
   decimal?: DecimalMark;
-  findSymbol(): Target | null;
+  /** findPrice bounds and paces its own full looks (the generic detector): the reader need not. */
+  paced?: boolean;
+  /** A paced look is part way through the page: call findPrice again soon to go on. */
+  scanning?(): boolean;
+  /**
+   * First symbol source that reads. With `within`, only the parts of the page that changed are searched
+   * (elements at, inside or around those nodes; URL sources as always): a cheap look after a mutation.
+   */
+  findSymbol(within?: readonly Node[]): Target | null;
   /** First source that currently shows a number; `isPaused` skips hover-sensitive sources. */
-  findPrice(symbol: string | null, isPaused: (selector: string) => boolean): Target | null;
+  findPrice(
+    symbol: string | null,
+    isPaused: (selector: string) => boolean,
+    within?: readonly Node[],
+  ): Target | null;
 }
 
-function query(doc: Document, selector: string): Element | null {
+function query(doc: Document, selector: string, within?: readonly Node[]): Element | null {
   try {
-    return doc.querySelector(selector);
+    if (!within) return doc.querySelector(selector);
+    for (const node of within) {
+      const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+      if (!el?.isConnected) continue;
+      const hit = el.closest(selector) ?? el.querySelector(selector);
+      if (hit) return hit;
+    }
+    return null;
   } catch {
     return null; // a saved selector can be invalid after edits; treat as "not on this page"
   }
 }
 
-export function targetOf(doc: Document, src: Source, symbol: string | null): Target | null {
+export function targetOf(
+  doc: Document,
+  src: Source,
+  symbol: string | null,
+  within?: readonly Node[],
+): Target | null {
   const pick = (raw: string | null | undefined) => {
     if (raw == null) return null;
     if (!src.re) return raw.trim();
@@ -50,7 +74,7 @@ export function targetOf(doc: Document, src: Source, symbol: string | null): Tar
   if (src.css.includes('{symbol}') && !symbol) return null;
   const cssEscape = doc.defaultView?.CSS?.escape ?? CSS.escape;
   const css = symbol ? src.css.replaceAll('{symbol}', cssEscape(symbol)) : src.css;
-  const el = query(doc, css);
+  const el = query(doc, css, within);
   if (!el) return null;
   const attr = src.attr;
   return {
@@ -62,10 +86,21 @@ export function targetOf(doc: Document, src: Source, symbol: string | null): Tar
   };
 }
 
+/** What the background accepts as a symbol (src/messaging/schemas.ts): anything else is no symbol. */
+const SYMBOL_CHARS = /^[\p{L}\p{N}.\-_/:!^=&$ ]+$/u;
+
+function decoded(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw; // a malformed escape such as `/quote/%E0%A4%A` (decodeURIComponent throws)
+  }
+}
+
 export function normalizeSymbol(raw: string | null): string | null {
   if (!raw) return null;
-  const s = decodeURIComponent(raw).trim().toUpperCase();
-  return s.length > 0 && s.length <= 32 ? s : null;
+  const s = decoded(raw).trim().toUpperCase();
+  return s.length > 0 && s.length <= 32 && SYMBOL_CHARS.test(s) ? s : null;
 }
 
 export function sourceLocator(
@@ -76,17 +111,17 @@ export function sourceLocator(
     method: opts.method,
     site: opts.site,
     decimal: opts.decimal,
-    findSymbol() {
+    findSymbol(within) {
       for (const src of opts.symbol) {
-        const t = targetOf(doc, src, null);
+        const t = targetOf(doc, src, null, within);
         if (t && normalizeSymbol(t.read())) return t;
       }
       return null;
     },
-    findPrice(symbol, isPaused) {
+    findPrice(symbol, isPaused, within) {
       for (const src of opts.price) {
         if (src.pausedWhileHovering && isPaused(src.pausedWhileHovering)) continue;
-        const t = targetOf(doc, src, symbol);
+        const t = targetOf(doc, src, symbol, within);
         const text = t?.read();
         if (t && text && parsePriceText(text, { decimal: opts.decimal })) return t;
       }

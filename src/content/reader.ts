@@ -3,6 +3,14 @@
  * stable-ancestor observer that notices when a re-render replaces them, and a slow poll as the last
  * resort (SPA route changes, a better source appearing). Flushes are throttled with setTimeout, never
  * requestAnimationFrame (paused in background tabs), and reports go out only when something changed.
+ *
+ * Cost per flush stays small on any page (issue 9.4: an adapter whose element is missing cost 5–65 ms
+ * per flush on a 300,000-element page, four times a second). A flush re-reads the nodes it already
+ * follows; when one is gone or missing it looks only in the parts of the page that changed since the
+ * last flush (the ancestor observer collects them). A full look over the whole page — every source's
+ * querySelector, where a missing element means a walk of the whole DOM — runs at most once per
+ * FULL_RATIO × its own measured cost (so at most ~0.5 % of the main thread), and at once when the
+ * symbol changes.
  */
 import { implausibility, isPlausible } from '../core/price-plausible.ts';
 import { parsePriceText } from '../core/price-text.ts';
@@ -30,6 +38,13 @@ export interface ReaderOptions {
 }
 
 const ANCESTOR_LEVELS = 3;
+/** A full look may take this share of the time between two full looks at most (1/200 = 0.5 %). */
+const FULL_RATIO = 200;
+const FULL_MAX_GAP_MS = 60_000;
+/** Changed subtrees kept for a cheap look; beyond this the next full look is the way to find things. */
+const MAX_CHANGED = 64;
+/** Pause between two slices of a paced scan (at most ~8 ms each: well under a fifth of the main thread). */
+const SLICE_GAP_MS = 60;
 /** A jump is accepted as the new level after this many further readings near it, or this long. */
 const CONFIRM_TICKS = 3;
 const CONFIRM_MS = 5000;
@@ -45,17 +60,24 @@ export function locatedPrice(doc: Document): Element | null {
   return el?.isConnected ? el : null;
 }
 
-function ancestorOf(node: Element, levels: number): Element {
-  let n = node;
-  for (let i = 0; i < levels && n.parentElement && n.parentElement !== n.ownerDocument.documentElement; i++) {
-    n = n.parentElement;
-  }
-  return n;
+/** The node's parent, grandparent … up to `levels` (not the root element). */
+function ancestorsOf(node: Element, levels: number): Element[] {
+  const out: Element[] = [];
+  for (
+    let n = node.parentElement;
+    n && n !== n.ownerDocument.documentElement && out.length < levels;
+    n = n.parentElement
+  )
+    out.push(n);
+  return out;
 }
 
 export function startReader(doc: Document, locator: Locator, opts: ReaderOptions): { flush(): void } {
   const { signal } = opts;
-  const minGap = opts.minGapMs ?? 250;
+  // Two reports a second at most: sending one (runtime.sendMessage) is most of the content script's
+  // time on a page ticking 20×/s (CDP profile, bench/content-script.bench.mjs), and the verdict moves
+  // through a hysteresis band anyway.
+  const minGap = opts.minGapMs ?? 500;
   const holdMs = opts.holdMs ?? 2000;
   let symbol: string | null | undefined;
   let ref: number | null = null;
@@ -69,14 +91,34 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
   let lastFlush = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let recheckTimer: ReturnType<typeof setTimeout> | undefined;
+  let resumeTimer: ReturnType<typeof setTimeout> | undefined;
   let pointerEl: Element | null = null;
+  /** Earliest instant for the next full look over the whole page (see the file comment). */
+  let fullAt = 0;
+  /** Nodes added or changed since the last flush, under the observed ancestors or the body. */
+  const changed = new Set<Node>();
+  let overflow = false;
 
   // The document's own window (tests drive documents of other happy-dom windows).
   const Observer = doc.defaultView?.MutationObserver ?? MutationObserver;
   const narrow = new Observer(() => schedule());
-  const anchor = new Observer(() => {
-    const gone = (t: Target | null) => t?.node != null && !t.node.isConnected;
-    if (!priceTarget || gone(priceTarget) || gone(symbolTarget)) schedule();
+  const gone = (t: Target | null) => t?.node != null && !t.node.isConnected;
+  const anchor = new Observer((records) => {
+    const missing = !priceTarget || gone(priceTarget) || gone(symbolTarget) || !symbolTarget;
+    if (!missing) return;
+    for (const r of records) {
+      if (overflow) break;
+      const nodes = r.type === 'childList' ? r.addedNodes : [r.target];
+      for (const n of nodes) {
+        changed.add(n);
+        if (changed.size > MAX_CHANGED) {
+          overflow = true;
+          changed.clear();
+          break;
+        }
+      }
+    }
+    schedule();
   });
 
   function wire(): void {
@@ -98,7 +140,9 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
         subtree: true,
         ...(filter.length > 0 ? { attributes: true, attributeFilter: filter } : {}),
       });
-      anchor.observe(ancestorOf(node, ANCESTOR_LEVELS), { childList: true, subtree: true });
+      // A re-render that replaces the node, its parent or grandparent is a childList change of the next
+      // one up. childList only, no subtree: the node's own text changes (every tick) do not wake it.
+      for (const a of ancestorsOf(node, ANCESTOR_LEVELS)) anchor.observe(a, { childList: true });
     }
     // Nothing to follow yet (price not rendered, socket not connected): watch the page until it shows up.
     if (!priceTarget?.node) {
@@ -137,13 +181,42 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
 
   const isPaused = (selector: string) => pointerEl?.closest(selector) != null;
 
+  /** Is the followed target still the one to read? */
+  const live = (t: Target | null): t is Target =>
+    t !== null &&
+    !gone(t) &&
+    !(t.pausedWhileHovering && isPaused(t.pausedWhileHovering)) &&
+    (t.read() ?? '') !== '';
+
+  /** Time spent in full looks during this flush (ms); it sets when the next full look may run. */
+  let fullCost = -1;
+
+  /** A full look when `full` is true, else a look in what changed since the last flush. */
+  function look<T>(full: boolean, everywhere: () => T, within: (nodes: readonly Node[]) => T, none: T): T {
+    if (full) {
+      const t0 = performance.now();
+      const found = everywhere();
+      fullCost = Math.max(0, fullCost) + performance.now() - t0;
+      return found;
+    }
+    return changed.size > 0 ? within([...changed]) : none;
+  }
+
   function flush(): void {
     clearTimeout(timer);
     timer = undefined;
     if (signal.aborted) return;
     const now = Date.now();
     lastFlush = now;
-    symbolTarget = locator.findSymbol();
+    // A poll flush with a full look due also re-checks followed targets: a better source may have appeared.
+    const due = now >= fullAt;
+    if (due || !live(symbolTarget))
+      symbolTarget = look(
+        due,
+        () => locator.findSymbol(),
+        (w) => locator.findSymbol(w),
+        null,
+      );
     const nextSymbol = normalizeSymbol(symbolTarget?.read() ?? null);
     if (nextSymbol !== symbol) {
       const first = symbol === undefined;
@@ -155,14 +228,33 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
         // until the page replaces it (or holdMs passes: both symbols may trade at the same price).
         held = lastText === null ? null : { text: lastText, until: now + holdMs };
         emit({ symbol, price: null, text: '', confidence: last?.confidence ?? 0, suspect: false });
-        priceTarget = locator.findPrice(symbol, isPaused);
-        wire();
+        priceTarget = look(
+          true,
+          () => locator.findPrice(nextSymbol, isPaused),
+          () => null,
+          null,
+        );
+        endFlush();
         schedule();
         return;
       }
     }
-    priceTarget = locator.findPrice(symbol, isPaused);
-    wire();
+    if (locator.paced && !live(priceTarget)) {
+      // The generic detector paces and bounds its own scan; it also gets what changed.
+      priceTarget = locator.findPrice(symbol ?? null, isPaused, [...changed]);
+      if (!priceTarget && locator.scanning?.()) {
+        clearTimeout(resumeTimer);
+        resumeTimer = setTimeout(() => schedule(), SLICE_GAP_MS);
+      }
+    } else if (due || !live(priceTarget)) {
+      priceTarget = look(
+        due,
+        () => locator.findPrice(symbol ?? null, isPaused),
+        (w) => locator.findPrice(symbol ?? null, isPaused, w),
+        null,
+      );
+    }
+    endFlush();
     if (!priceTarget) return; // hovered legend or price not rendered: keep the last reading
     const text = priceTarget.read() ?? '';
     if (held) {
@@ -200,6 +292,15 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
     });
   }
 
+  /** Observe what was found; the changes collected so far have been looked at. */
+  function endFlush(): void {
+    if (fullCost >= 0) fullAt = Date.now() + Math.min(FULL_MAX_GAP_MS, fullCost * FULL_RATIO);
+    fullCost = -1;
+    changed.clear();
+    overflow = false;
+    wire();
+  }
+
   doc.addEventListener(
     'pointerover',
     (e) => {
@@ -229,6 +330,7 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
     anchor.disconnect();
     clearTimeout(timer);
     clearTimeout(recheckTimer);
+    clearTimeout(resumeTimer);
     clearTimeout(pollTimer);
   });
   flush();

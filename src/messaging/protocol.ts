@@ -12,6 +12,8 @@ import type {
   ChainSource,
   ChainSummary,
   ConversionData,
+  OverlayPlace,
+  OverlayStart,
   OverlayView,
   PageReport,
   SavedPicker,
@@ -91,6 +93,19 @@ export interface OverlayEnvelope {
   view: OverlayView | null;
 }
 
+/**
+ * The top frame's overlay → background (owned by the overlay). The site is always the sender's
+ * (sender.url, decided by the browser), never anything in the payload.
+ */
+interface OverlayMessages {
+  /** The overlay starts on a page: the place saved for its site and the toggle command's key. */
+  'overlay/start': Entry<'content', null, OverlayStart>;
+  /** The user moved the overlay or shrank it to a dot: remember it for the site. */
+  'overlay/place': Entry<'content', OverlayPlace, null>;
+  /** The user hid the overlay on this tab (as the keyboard command does; the command shows it again). */
+  'overlay/hide': Entry<'content', null, null>;
+}
+
 /** Popup / options page → background: "Read prices on <host>" (reading on a host without an adapter). */
 interface SiteMessages {
   /** The tab's host, its switch, the origins held and the ones "Read prices" would ask for. */
@@ -158,7 +173,8 @@ export type Protocol = AppMessages &
   SiteMessages &
   ChainMessages &
   SettingsMessages &
-  AnalysisMessages;
+  AnalysisMessages &
+  OverlayMessages;
 
 export type MessageType = keyof Protocol;
 export type Req<T extends MessageType> = Protocol[T]['req'];
@@ -203,4 +219,7 @@ export const MESSAGE_ORIGIN: { [K in MessageType]: Protocol[K]['from'] } = {
   'settings/update': 'extension',
   'tab/analysis': 'extension',
   'tab/glance': 'extension',
+  'overlay/start': 'content',
+  'overlay/place': 'content',
+  'overlay/hide': 'content',
 };

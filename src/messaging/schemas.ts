@@ -26,6 +26,9 @@ export const pageReportSchema = z.strictObject({
   frameUrl: url,
 });
 
+/** A fraction of the free space (0..1). */
+const fraction = finite.check(z.gte(0), z.lte(1));
+
 export const CONTENT_SCHEMAS: Partial<Record<MessageType, z.ZodMiniType>> = {
   'page/hello': z.strictObject({ frameUrl: url }),
   'page/config': z.strictObject({ frameUrl: url, adapter: z.nullable(text(32)) }),
@@ -36,4 +39,8 @@ export const CONTENT_SCHEMAS: Partial<Record<MessageType, z.ZodMiniType>> = {
     selectors: z.array(selector).check(z.minLength(1), z.maxLength(4)),
     sample: text(64),
   }),
+  // The overlay (src/content/overlay/): no payload but its place; the site is the sender's.
+  'overlay/start': z.null(),
+  'overlay/place': z.strictObject({ x: fraction, y: fraction, dot: z.boolean() }),
+  'overlay/hide': z.null(),
 };

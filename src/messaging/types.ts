@@ -240,28 +240,64 @@ export interface TabGlance {
   scope: string;
 }
 
-// --- On-page overlay (background → content script) --------------------------------------------
+// --- On-page overlay (background → content script; owned by the overlay) ---------------------------
 
 /**
- * What the overlay draws, already in the page's units and formatted by the background; the content
- * script only places these strings with textContent.
+ * What the overlay draws, already in the page's units and formatted by the background
+ * (src/background/overlay/view-model.ts); the content script only places these strings with
+ * textContent. The pill shows `glyph`, `word`, `flip` and `move` (or `staleWhy` when grey); the card
+ * adds the rest.
  */
 export interface OverlayView {
   verdict: 'stabilizing' | 'accelerating' | 'transition';
+  /** Grey: the verdict is not live (old chain, levels as of the snapshot, suspect or quiet price). */
+  stale: boolean;
+  /** Why it is grey, short enough for the pill ("chain 2 d 4 h old"); null when live. */
+  staleWhy: string | null;
+  /** Verdict colours: Okabe–Ito (colour-blind safe, default) or the classic green/red. */
+  palette: 'okabe-ito' | 'classic';
+  /** The badge's glyph for the verdict: "+γ", "−γ", "≈". */
+  glyph: string;
   /** "Stabilizing". */
-  title: string;
-  /** "at 4,512.40". */
+  word: string;
+  /** Distance to the flip for the pill: "flip −0.24 %", or "no flip near". */
+  flip: string;
+  /** The hedge for a +1 % move, one phrase (src/core/phrases.ts): "+1 %: sell $1.10 bn (≈ 4,878 ES)". */
+  move: string;
+  /** The pill said as one sentence, for assistive technology. */
+  label: string;
+  /** "SPX 4,512.40" (the page's symbol and price). */
   price: string;
-  /** One plain line: the type of pressure, never a direction. */
+  /** The type of pressure in words, never a direction. */
   line: string;
-  /** Flip, call wall, put wall: name, level (page units), signed distance from the price. */
-  rows: { label: string; value: string; distance: string }[];
-  /** Dealer hedge flow for ±1 %, with its unit. */
-  flow: string;
-  /** Which prices the levels are in, and the model that produced them. */
-  units: string;
-  /** Chain age, snapshot fallback; `warn` draws them in the warning colour. */
+  /** Levels and the price, highest first (page units), each with its signed distance and a definition. */
+  ladder: { label: string; value: string; distance: string; here: boolean; hint: string }[];
+  /** What dealers trade if the price moves ±1 %, time passes to the close, or IV moves ±1 point. */
+  flows: { label: string; value: string }[];
+  /** The structure later if the price holds: at the close, after today's expirations. */
+  later: { label: string; value: string }[];
+  /** Chain age and snapshot, and the model in one line. */
+  age: string;
+  model: string;
+  /** Warnings and context; `warn` draws them in the warning colour. */
   notes: { text: string; warn: boolean }[];
   /** About the price reading: "guess", "suspect: …". */
   flags: string[];
+}
+
+/** Where the user put the overlay on a site: fractions (0..1) of the free space, and pill or dot. */
+export interface OverlayPlace {
+  /** 0 = left edge, 1 = right edge of the space the pill can take. */
+  x: number;
+  /** 0 = top, 1 = bottom. */
+  y: number;
+  /** Shrunk to a dot. */
+  dot: boolean;
+}
+
+/** The top frame's overlay at start: the place saved for its site and the command's key. */
+export interface OverlayStart {
+  place: OverlayPlace | null;
+  /** The keyboard shortcut of the toggle command as the browser shows it, or null when none is set. */
+  shortcut: string | null;
 }

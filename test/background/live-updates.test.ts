@@ -103,7 +103,7 @@ describe('bounded work per price report', () => {
     const pushed = pushedTo(tab).slice(before);
     expect(pushed.length).toBeLessThanOrEqual(2); // the one running, then one on the latest report
     expect(pushed.at(-1)!.view.price).toBe(
-      `at ${prices.at(-1)!.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`,
+      `SPX ${prices.at(-1)!.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`,
     );
     expect(coalescing()).toBe(0);
   });

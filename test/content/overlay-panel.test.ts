@@ -1,113 +1,189 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
+import { wireControls } from '../../src/content/overlay/controls.ts';
 import { createPanel } from '../../src/content/overlay/panel.ts';
-import { placeNextTo } from '../../src/content/overlay/place.ts';
+import { OVERLAY_CSS } from '../../src/content/overlay/styles.ts';
 import type { OverlayView } from '../../src/messaging/types.ts';
 
 const view = (over: Partial<OverlayView> = {}): OverlayView => ({
   verdict: 'stabilizing',
-  title: 'Stabilizing',
-  price: 'at 4,512.40',
+  stale: false,
+  staleWhy: null,
+  palette: 'okabe-ito',
+  glyph: '+γ',
+  word: 'Stabilizing',
+  flip: 'flip −0.40 %',
+  move: '+1 %: sell $1.00 bn (≈ 4,439 ES)',
+  label: 'GEXfocus: Stabilizing at SPX 4,512.40',
+  price: 'SPX 4,512.40',
   line: 'Dealer hedging sells strength and buys weakness here.',
-  rows: [
-    { label: 'Gamma flip', value: '4,494.30', distance: '−0.40 %' },
-    { label: 'Call wall', value: '4,500.00', distance: '−0.27 %' },
+  ladder: [
+    { label: 'Call wall', value: '4,550.00', distance: '+0.83 %', here: false, hint: 'Call wall: …' },
+    { label: '▶ Price', value: '4,512.40', distance: '', here: true, hint: 'The page’s price now.' },
+    { label: 'Gamma flip', value: '4,494.30', distance: '−0.40 %', here: false, hint: 'Gamma flip: …' },
   ],
-  flow: 'Dealer hedge if +1 %: sell $1.00 bn · if −1 %: buy $1.00 bn (SPX notional)',
-  units: 'Net GEX +$2.00 bn per 1 % move · levels in .INX prices',
-  notes: [{ text: 'SPX chain from 2023-09-14 16:31 New York, 700 d old: stale', warn: true }],
+  flows: [{ label: 'Price +1 %', value: 'sell $1.00 bn (≈ 4,439 ES)' }],
+  later: [{ label: 'At 15:55', value: 'stabilizing, flip 4,494.10' }],
+  age: 'SPX chain from 2023-09-14 16:31 New York, 1 h 0 min old',
+  model: 'live · all expirations · dealers long calls, short puts · open interest',
+  notes: [{ text: 'Net GEX +$2.00 bn per 1 % move', warn: false }],
   flags: ['guess'],
   ...over,
 });
 
+const actions = () => ({ dot: vi.fn(), hide: vi.fn() });
+
+function mounted(v = view()) {
+  const ctl = new AbortController();
+  const a = actions();
+  const panel = createPanel(document, a, ctl.signal);
+  document.body.append(panel.host);
+  panel.render(v);
+  const done = () => {
+    ctl.abort();
+    panel.host.remove();
+  };
+  return { panel, a, ctl, done };
+}
+
 describe('the overlay panel', () => {
-  it('draws every string of the view and marks the host with the verdict only', () => {
-    const panel = createPanel(document, () => undefined);
-    document.body.append(panel.host);
-    panel.render(view());
+  it('draws every string of the view inside a closed shadow root, and nothing on the host', () => {
+    const { panel, done } = mounted();
     const text = panel.box.textContent ?? '';
     for (const s of [
+      '+γ',
       'Stabilizing',
-      'at 4,512.40',
-      'Gamma flip',
-      '4,494.30',
+      'flip −0.40 %',
+      '+1 %: sell $1.00 bn',
+      'SPX 4,512.40',
+      'Call wall',
+      '▶ Price',
       '−0.40 %',
-      'sell $1.00 bn',
-      'stale',
+      'At 15:55',
       'guess',
+      '1 h 0 min old',
     ])
       expect(text).toContain(s);
-    expect(panel.host.dataset.gexfocusVerdict).toBe('stabilizing');
-    expect(panel.box.className).toBe('p stabilizing');
-    // Closed shadow root: the page sees the host but not what is inside.
+    // The page sees a host with no attribute, no text, no shadowRoot: nothing about the verdict.
+    expect(panel.host.attributes.length).toBe(0);
     expect(panel.host.shadowRoot).toBeNull();
     expect(panel.host.textContent).toBe('');
-    panel.host.remove();
+    expect(panel.bar.getAttribute('aria-label')).toContain('GEXfocus: Stabilizing at SPX 4,512.40');
+    expect(panel.bar.getAttribute('role')).toBe('button');
+    expect(panel.bar.tabIndex).toBe(0);
+    expect(panel.box.getAttribute('popover')).toBe('manual');
+    done();
   });
 
   it('shows markup in the view as text, never as elements', () => {
-    const panel = createPanel(document, () => undefined);
-    panel.render(view({ line: '<img src=x onerror="alert(1)">', flags: ['<b>x</b>'] }));
+    const { panel, done } = mounted(view({ line: '<img src=x onerror="alert(1)">', flags: ['<b>x</b>'] }));
     expect(panel.box.querySelector('img, b')).toBeNull();
     expect(panel.box.textContent).toContain('<img src=x onerror="alert(1)">');
+    done();
   });
 
-  it('replaces its content on each render instead of piling it up', () => {
-    const panel = createPanel(document, () => undefined);
-    panel.render(view());
-    panel.render(view({ verdict: 'transition', title: 'Transition', price: 'at 4,513.00', flags: [] }));
-    expect(panel.box.querySelectorAll('table').length).toBe(1);
+  it('updates the text in place on a tick and rebuilds the tables only when they change', () => {
+    const { panel, done } = mounted();
+    const firstRow = panel.box.querySelector('tr');
+    panel.render(view({ word: 'Transition', verdict: 'transition', glyph: '≈', price: 'SPX 4,513.00' }));
+    expect(panel.box.querySelector('tr')).toBe(firstRow); // same ladder: same rows
     expect(panel.box.textContent).toContain('Transition');
-    expect(panel.box.textContent).not.toContain('Stabilizing');
+    expect(panel.box.className).toContain('transition');
+    expect(panel.box.className).not.toContain('stabilizing');
+    panel.render(view({ flags: [] }));
     expect(panel.box.textContent).not.toContain('guess');
-    expect(panel.host.dataset.gexfocusVerdict).toBe('transition');
+    done();
   });
 
-  it('closes from its button without taking focus or letting the click reach the page', () => {
-    const onClose = vi.fn();
+  it('draws a view that is not live in grey, with the reason in the pill instead of the trade', () => {
+    const { panel, done } = mounted(view({ stale: true, staleWhy: 'chain 2 d 4 h old' }));
+    expect(panel.box.classList.contains('stale')).toBe(true);
+    expect(panel.box.querySelector('.l2')?.textContent).toBe('chain 2 d 4 h old');
+    panel.render(view());
+    expect(panel.box.classList.contains('stale')).toBe(false);
+    panel.disconnect('GEXfocus stopped updating: reload the page');
+    expect(panel.box.classList.contains('stale')).toBe(true);
+    expect(panel.box.querySelector('.l2')?.textContent).toBe('GEXfocus stopped updating: reload the page');
+    expect(panel.bar.getAttribute('aria-label')).toContain('Not live: GEXfocus stopped updating');
+    done();
+  });
+
+  it('shrinks to a dot and hides on this tab from its buttons, without the click reaching the page', () => {
+    const { panel, a, done } = mounted();
     const pageClick = vi.fn();
     document.addEventListener('click', pageClick);
-    const panel = createPanel(document, onClose);
-    document.body.append(panel.host);
-    panel.render(view());
-    const button = panel.box.querySelector('button')!;
-    const down = new MouseEvent('mousedown', { bubbles: true, cancelable: true, composed: true });
-    button.dispatchEvent(down);
-    expect(down.defaultPrevented).toBe(true);
-    expect(button.tabIndex).toBe(-1);
-    button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
-    expect(onClose).toHaveBeenCalledOnce();
+    panel.box.querySelector<HTMLElement>('.min')!.click();
+    expect(a.dot).toHaveBeenCalledWith(true);
+    const hide = [...panel.box.querySelectorAll('button')].find((b) => b.textContent?.startsWith('Hide'))!;
+    hide.click();
+    expect(a.hide).toHaveBeenCalledOnce();
     expect(pageClick).not.toHaveBeenCalled();
     document.removeEventListener('click', pageClick);
-    panel.host.remove();
+    done();
+  });
+
+  it('names the keyboard command on its hide button', () => {
+    const { panel, done } = mounted();
+    panel.setShortcut('Alt+Shift+G');
+    expect(panel.box.textContent).toContain('Hide on this tab (Alt+Shift+G)');
+    done();
+  });
+
+  it('ignores input the page makes up: synthetic clicks and keys neither open nor move it', () => {
+    const { panel, ctl, done } = mounted();
+    const h = {
+      mode: () => 'pill' as const,
+      toggle: vi.fn(),
+      collapse: vi.fn(),
+      position: () => ({ left: 8, top: 8 }),
+      dragTo: vi.fn(),
+      moved: vi.fn(),
+      moveBy: vi.fn(),
+    };
+    wireControls(panel, h, ctl.signal);
+    panel.bar.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    panel.bar.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    panel.bar.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', bubbles: true }));
+    panel.bar.dispatchEvent(
+      new PointerEvent('pointerdown', { bubbles: true, pointerId: 1, clientX: 10, clientY: 10 }),
+    );
+    panel.bar.dispatchEvent(
+      new PointerEvent('pointermove', { bubbles: true, pointerId: 1, clientX: 90, clientY: 90 }),
+    );
+    expect(h.toggle).not.toHaveBeenCalled();
+    expect(h.moveBy).not.toHaveBeenCalled();
+    expect(h.dragTo).not.toHaveBeenCalled();
+    done();
+  });
+
+  it('stops listening when its signal aborts', () => {
+    const { panel, a, ctl } = mounted();
+    ctl.abort();
+    panel.box.querySelector<HTMLElement>('.min')!.click();
+    expect(a.dot).not.toHaveBeenCalled();
   });
 });
 
-describe('where the overlay goes', () => {
-  const viewport = { width: 1200, height: 800 };
-  const panel = { width: 300, height: 200 };
-
-  it('sits to the right of the price when it fits', () => {
-    const price = { left: 100, top: 120, width: 80, height: 30 };
-    expect(placeNextTo(price, panel, viewport)).toEqual({ left: 190, top: 120 });
+describe('the overlay styles', () => {
+  it('size the box by its mode only: no rule that names a verdict sets a size', () => {
+    const rules = [...OVERLAY_CSS.replace(/@media[^{]*\{/g, '').matchAll(/([^{}]+)\{([^}]*)\}/g)];
+    const verdictRules = rules.filter(([, sel]) =>
+      /stabilizing|accelerating|transition|stale|classic/.test(sel!),
+    );
+    expect(verdictRules.length).toBeGreaterThan(0);
+    for (const [, sel, body] of verdictRules) {
+      expect(body, sel).not.toMatch(/(^|;)\s*(width|height|padding|font|border|margin|inset|left|top)\s*:/);
+    }
   });
 
-  it('goes below the price near the right edge, and above it near the bottom', () => {
-    expect(placeNextTo({ left: 1000, top: 100, width: 100, height: 30 }, panel, viewport)).toEqual({
-      left: 892,
-      top: 140,
-    });
-    expect(placeNextTo({ left: 1000, top: 700, width: 100, height: 30 }, panel, viewport)).toEqual({
-      left: 892,
-      top: 490,
-    });
-  });
-
-  it('falls back to the top-right corner without a price element or when it is scrolled away', () => {
-    expect(placeNextTo(null, panel, viewport)).toEqual({ left: 892, top: 8 });
-    expect(placeNextTo({ left: 100, top: -300, width: 80, height: 30 }, panel, viewport)).toEqual({
-      left: 892,
-      top: 8,
-    });
+  it('resets the host against the page with !important and lets clicks through it', () => {
+    const host = /:host\{([^}]*)\}/.exec(OVERLAY_CSS)![1]!;
+    for (const d of [
+      'all:initial!important',
+      'width:0!important',
+      'height:0!important',
+      'pointer-events:none!important',
+    ])
+      expect(host).toContain(d);
   });
 });

@@ -149,7 +149,12 @@ describe.each(BROWSERS)('%s reading prices', (browser) => {
     await popup.waitFor(`document.querySelector('[data-testid=pick]')`);
     await popup.click('[data-testid=pick]');
     await tab.waitFor(`document.querySelector('gexfocus-picker') !== null`);
-    await tab.click('.num-Qq83Lm');
+    // A real click where the price is: the picker's shield covers the page while picking, so the
+    // click lands on it (and never on the page's element); Playwright's element click would refuse.
+    const at = await tab.eval<{ x: number; y: number }>(
+      `(() => { const b = document.querySelector('.num-Qq83Lm').getBoundingClientRect(); return { x: b.left + b.width / 2, y: b.top + b.height / 2 }; })()`,
+    );
+    await tab.clickAt(at.x, at.y);
     const r = await waitReading(s, tabId, `r.method === 'picker' && r.price === 441.08`);
     expect(r).toMatchObject({ method: 'picker', price: 441.08, suspect: false });
     expect(await tab.eval('document.querySelector("gexfocus-picker")')).toBeNull();

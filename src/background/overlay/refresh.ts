@@ -16,6 +16,7 @@ import { setBadge } from '../badge.ts';
 import { badgeFor } from '../readings/badge-state.ts';
 import { localArea } from '../storage/areas.ts';
 import { evaluateLive } from './live-evaluation.ts';
+import { overlayShownOn } from './shown.ts';
 import { advance, getLiveState, putLiveState, serialTab } from './tab-verdict.ts';
 import { overlayView } from './view-model.ts';
 
@@ -60,7 +61,8 @@ export function refreshTab(
     const verdict = c.reading.suspect
       ? (previous ?? evaluation.regime)
       : advance(state, key, input, c.model.transitionBand);
-    const view = c.settings.overlay ? overlayView(c, analysis, evaluation, verdict, nowMs) : null;
+    const shown = await overlayShownOn(tabId, c.settings); // tab toggle, else overlaySites, else overlay
+    const view = shown ? overlayView(c, analysis, evaluation, verdict, nowMs) : null;
     // No price in the tooltip: it would change on every tick and cost an API call each time.
     const flip =
       analysis.flip === null

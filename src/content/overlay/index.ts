@@ -1,97 +1,221 @@
 /**
- * The on-page overlay in the top frame: the live verdict, levels and hedge flow next to the price.
- * Nothing happens until the background pushes a view (a page whose symbol has a chain, with the
- * overlay setting on); from then on the panel re-asks every 20 s while the page is quiet (time decay,
- * chain age) and at once when settings or chains change. The close button hides it for this page load.
- * Teardown of every listener and timer is one abort().
+ * The on-page overlay in the top frame: a pill with the live verdict, a card with the levels and what
+ * moves the hedge, or a dot. Nothing is drawn until the background pushes a view (a page whose symbol
+ * has a chain, with the overlay on for this tab, site or globally: src/background/overlay/shown.ts);
+ * from then on it re-asks every 20 s while the page is quiet (time decay, chain age) and at once when
+ * settings or chains change. Its place is the user's, per site (src/background/overlay/places.ts),
+ * and it moves aside rather than cover the price element it reads. Teardown is one abort().
  */
 import type { OverlayEnvelope } from '../../messaging/protocol.ts';
 import { send } from '../../messaging/send.ts';
-import type { OverlayView } from '../../messaging/types.ts';
+import type { OverlayPlace, OverlayView } from '../../messaging/types.ts';
 import { ext, type Runtime } from '../../platform/browser.ts';
-import { createPanel, type Panel } from './panel.ts';
-import { placeNextTo, textBox } from './place.ts';
+import { wireControls } from './controls.ts';
+import { createPanel, type Mode, type Panel, SIZES } from './panel.ts';
+import { boxAt, clearOf, DEFAULT_PLACE, MARGIN, placeOf, textBox } from './place.ts';
+import { keepOnTop } from './top-layer.ts';
 
 const REFRESH_MS = 20_000;
+/**
+ * On ticks the price element's box is looked at again at most this often: reading it (and the
+ * viewport) forces a layout, a visible share of the content script's time on a page ticking 20×/s.
+ * Scrolls and resizes re-place the overlay at once.
+ */
+const AVOID_EVERY_MS = 2000;
 
-export function startOverlay(doc: Document, anchor: () => Element | null): void {
+export function startOverlay(doc: Document, anchor: () => Element | null, signal: AbortSignal): void {
   const win = doc.defaultView ?? window;
-  let closed = false;
   let panel: Panel | null = null;
   let mounted: AbortController | null = null;
+  let raise: () => void = () => undefined;
   let refresh: ReturnType<typeof setTimeout> | undefined;
   let frame = 0;
+  let place: OverlayPlace = { ...DEFAULT_PLACE };
+  let mode: Mode = 'pill';
+  let shortcut: string | null = null;
+  let started = false;
+  let pending: OverlayView | null | undefined;
+  let avoidAt = 0;
+  let drag: { left: number; top: number } | null = null;
 
-  function place(): void {
-    frame = 0;
-    if (!panel) return;
-    const el = anchor();
-    const { left, top } = placeNextTo(
-      el ? textBox(el) : null,
-      { width: panel.box.offsetWidth, height: panel.box.offsetHeight },
-      { width: doc.documentElement.clientWidth || win.innerWidth, height: win.innerHeight },
-    );
-    panel.box.style.left = `${left}px`;
-    panel.box.style.top = `${top}px`;
-  }
-  const schedule = () => {
-    if (!frame) frame = win.requestAnimationFrame(place);
+  const viewport = () => {
+    const de = doc.documentElement;
+    const quirks = doc.compatMode === 'BackCompat';
+    return {
+      width: Math.min(win.innerWidth, de.clientWidth || win.innerWidth),
+      height: quirks ? win.innerHeight : Math.min(win.innerHeight, de.clientHeight || win.innerHeight),
+    };
   };
 
-  function pull(): void {
-    send('page/overlay', null).then(show, () => undefined);
+  /** Positions the box: the user's place (or a drag in progress), moved aside from the price. */
+  function layout(): void {
+    frame = 0;
+    if (!panel) return;
+    const size = SIZES[mode];
+    const vp = viewport();
+    let box = boxAt(place, size, vp);
+    if (drag) box = { ...box, left: drag.left, top: drag.top };
+    else {
+      const el = anchor();
+      avoidAt = Date.now();
+      box = clearOf(box, el ? textBox(el) : null, vp);
+    }
+    panel.box.style.left = `${Math.round(box.left)}px`;
+    panel.box.style.top = `${Math.round(box.top)}px`;
+  }
+  const schedule = () => {
+    if (!frame) frame = win.requestAnimationFrame(layout);
+  };
+
+  function setMode(next: Mode): void {
+    mode = next;
+    panel?.setMode(mode, place.y >= 0.5);
+    layout();
+  }
+
+  function savePlace(): void {
+    send('overlay/place', place).catch(() => undefined); // not saved: the next move tries again
+  }
+
+  function mount(): Panel {
+    const controller = new AbortController();
+    const s = AbortSignal.any([signal, controller.signal]);
+    mounted = controller;
+    const p = createPanel(
+      doc,
+      {
+        dot: (on) => {
+          place = { ...place, dot: on };
+          setMode(on ? 'dot' : 'pill');
+          (on ? p.dotButton : p.bar).focus({ preventScroll: true });
+          savePlace();
+        },
+        hide: () => send('overlay/hide', null).catch(() => undefined),
+      },
+      s,
+    );
+    panel = p;
+    wireControls(
+      p,
+      {
+        mode: () => mode,
+        toggle: () => {
+          if (mode === 'dot') {
+            place = { ...place, dot: false };
+            savePlace();
+            setMode('pill');
+            p.bar.focus({ preventScroll: true });
+          } else setMode(mode === 'card' ? 'pill' : 'card');
+        },
+        collapse: () => setMode('pill'),
+        position: () => {
+          const r = p.box.getBoundingClientRect();
+          return { left: r.left, top: r.top };
+        },
+        dragTo: (left, top) => {
+          const vp = viewport();
+          const size = SIZES[mode];
+          drag = {
+            left: Math.min(Math.max(left, MARGIN), Math.max(MARGIN, vp.width - size.width - MARGIN)),
+            top: Math.min(Math.max(top, MARGIN), Math.max(MARGIN, vp.height - size.height - MARGIN)),
+          };
+          layout();
+        },
+        moveBy: (dx, dy) => {
+          const r = p.box.getBoundingClientRect();
+          place = { ...place, ...placeOf(r.left + dx, r.top + dy, SIZES[mode], viewport()) };
+          panel?.setMode(mode, place.y >= 0.5);
+          layout();
+        },
+        moved: () => {
+          if (drag) {
+            place = { ...place, ...placeOf(drag.left, drag.top, SIZES[mode], viewport()) };
+            drag = null;
+            panel?.setMode(mode, place.y >= 0.5);
+            layout();
+          }
+          savePlace();
+        },
+      },
+      s,
+    );
+    p.setShortcut(shortcut);
+    doc.documentElement.append(p.host);
+    raise = keepOnTop(doc, p.box, s).raise;
+    raise();
+    const passive = { passive: true, capture: true, signal: s };
+    doc.addEventListener('scroll', schedule, passive);
+    win.addEventListener('resize', schedule, passive);
+    s.addEventListener('abort', () => {
+      clearTimeout(refresh);
+      if (frame) win.cancelAnimationFrame(frame);
+      frame = 0;
+      p.host.remove();
+    });
+    mode = place.dot ? 'dot' : 'pill';
+    return p;
   }
 
   function unmount(): void {
     mounted?.abort();
     mounted = null;
-    panel?.host.remove();
     panel = null;
   }
 
-  function mount(): Panel {
-    const controller = new AbortController();
-    const { signal } = controller;
-    mounted = controller;
-    const p = createPanel(doc, () => {
-      closed = true;
-      unmount();
+  function pull(): void {
+    if (signal.aborted) return;
+    send('page/overlay', null).then(show, () => {
+      // The extension was reloaded or removed: this page's script can no longer reach it.
+      panel?.disconnect('GEXfocus stopped updating: reload the page');
     });
-    doc.documentElement.append(p.host);
-    const passive = { passive: true, capture: true, signal };
-    doc.addEventListener('scroll', schedule, passive);
-    win.addEventListener('resize', schedule, passive);
-    // A change of settings (overlay off, units) or of the chains shows at once, not at the next tick.
-    const onStorage = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && ('settings' in changes || 'chains:index' in changes)) pull();
-    };
-    ext.storage.onChanged.addListener(onStorage);
-    signal.addEventListener('abort', () => {
-      ext.storage.onChanged.removeListener(onStorage);
-      clearTimeout(refresh);
-      if (frame) win.cancelAnimationFrame(frame);
-      frame = 0;
-    });
-    return p;
   }
 
   function show(view: OverlayView | null): void {
-    if (closed) return;
+    if (signal.aborted) return;
+    if (!started) {
+      pending = view;
+      return;
+    }
     if (!view) {
       unmount();
       return;
     }
+    const fresh = !panel;
     panel ??= mount();
     panel.render(view);
-    place();
+    if (fresh) setMode(mode);
+    else if (Date.now() - avoidAt >= AVOID_EVERY_MS) layout();
     clearTimeout(refresh);
     refresh = setTimeout(pull, REFRESH_MS);
   }
 
-  ext.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+  const onMessage = (message: unknown, sender: Runtime.MessageSender) => {
     const m = message as OverlayEnvelope | null;
     if (sender.id !== ext.runtime.id || m?.gexfocus !== 1 || m.command !== 'overlay/show') return undefined;
     show(m.view);
     return Promise.resolve(true);
+  };
+  ext.runtime.onMessage.addListener(onMessage);
+  // A change of settings (overlay off, units, palette) or of the chains shows at once, not at the next tick.
+  const onStorage = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && ('settings' in changes || 'chains:index' in changes)) pull();
+  };
+  ext.storage.onChanged.addListener(onStorage);
+  signal.addEventListener('abort', () => {
+    ext.runtime.onMessage.removeListener(onMessage);
+    ext.storage.onChanged.removeListener(onStorage);
+    unmount();
   });
+
+  send('overlay/start', null)
+    .then((s) => {
+      place = s.place ?? { ...DEFAULT_PLACE };
+      shortcut = s.shortcut;
+    })
+    .catch(() => undefined) // the defaults will do
+    .finally(() => {
+      started = true;
+      if (pending !== undefined) show(pending);
+      pull(); // drawn with this tab's host known to the background (per-site switch)
+    });
 }

@@ -1,78 +1,315 @@
 /**
- * The overlay panel: a closed shadow root (the page cannot read or restyle it) holding DOM built with
- * createElement + textContent only. The view arrives already formatted by the background
- * (src/background/overlay/view-model.ts); nothing here parses or computes numbers.
+ * The overlay's DOM: a closed shadow root (the page cannot read or restyle it) holding one box that
+ * is a pill, a card or a dot, built with createElement + textContent only. The view arrives formatted
+ * by the background (src/background/overlay/view-model.ts); nothing here parses or computes numbers.
+ * A render only touches the text that changed, so a tick costs a few text assignments.
+ *
+ * The host carries nothing about the verdict: no attribute, no text, and a size that depends only on
+ * the mode (styles.ts). It is a zero-size fixed element; the box inside is a manual popover so it
+ * sits in the top layer, above the page's own popovers and dialogs (./top-layer.ts).
  */
 import type { OverlayView } from '../../messaging/types.ts';
-import { OVERLAY_CSS } from './styles.ts';
+import { CARD, DOT, OVERLAY_CSS, PILL } from './styles.ts';
 
-export interface Panel {
-  /** The shadow host in the page (carries only `data-gexfocus-verdict`). */
-  host: HTMLElement;
-  /** The panel box inside the shadow root (positioned by ./place.ts). */
-  box: HTMLElement;
-  render(view: OverlayView): void;
+export type Mode = 'pill' | 'card' | 'dot';
+export const SIZES: Record<Mode, { width: number; height: number }> = { pill: PILL, card: CARD, dot: DOT };
+
+/** What the panel's own buttons do (the pill's click, keys and drag: ./controls.ts). */
+export interface PanelActions {
+  /** Shrink to a dot (true) or back to the pill (false). */
+  dot(on: boolean): void;
+  /** Hide on this tab (the keyboard command shows it again). */
+  hide(): void;
 }
 
-// Events that would otherwise bubble out of the shadow root (retargeted to the host) and reach the
-// page's own handlers: the page should not act on clicks and keys meant for the panel.
+export interface Panel {
+  /** The shadow host in the page: no attributes, no content the page can read. */
+  host: HTMLElement;
+  /** The overlay's box (positioned by ./index.ts). */
+  box: HTMLElement;
+  /** The pill/card header: drag handle, focus target. */
+  bar: HTMLElement;
+  /** The dot's own button (drag handle in dot mode). */
+  dotButton: HTMLElement;
+  render(view: OverlayView): void;
+  setMode(mode: Mode, upward: boolean): void;
+  /** The keyboard command's key, for the hide button's hint. */
+  setShortcut(shortcut: string | null): void;
+  /** Grey with this reason: the background stopped answering (extension reloaded or removed). */
+  disconnect(why: string): void;
+}
+
+/** Events that would bubble out of the shadow root (retargeted to the host) to the page's handlers. */
 const CONTAINED = [
   'click',
   'dblclick',
+  'auxclick',
+  'contextmenu',
   'pointerdown',
   'pointerup',
+  'pointermove',
   'mousedown',
   'mouseup',
+  'touchstart',
+  'touchmove',
+  'touchend',
+  'wheel',
   'keydown',
   'keyup',
+  'keypress',
+  'focusin',
+  'focusout',
 ];
 
-export function createPanel(doc: Document, onClose: () => void): Panel {
-  const host = doc.createElement('gexfocus-overlay');
-  const root = host.attachShadow({ mode: 'closed' });
-  const style = doc.createElement('style');
-  style.textContent = OVERLAY_CSS;
-  const box = doc.createElement('div');
-  box.setAttribute('role', 'status');
-  for (const type of CONTAINED) box.addEventListener(type, (e) => e.stopPropagation());
-  root.append(style, box);
-
-  const el = (tag: string, cls: string, text = '') => {
+export function createPanel(doc: Document, actions: PanelActions, signal: AbortSignal): Panel {
+  const opts = { signal };
+  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', text = '') => {
     const n = doc.createElement(tag);
     if (cls) n.className = cls;
-    n.textContent = text;
+    if (text) n.textContent = text;
     return n;
   };
+  const host = doc.createElement('gexfocus-overlay');
+  const root = host.attachShadow({ mode: 'closed' });
+  const style = el('style');
+  style.textContent = OVERLAY_CSS;
+  const box = el('div', 'o pill');
+  box.setAttribute('popover', 'manual');
+  box.setAttribute('role', 'group');
+  box.setAttribute('aria-label', 'GEXfocus');
+  for (const type of CONTAINED) box.addEventListener(type, (e) => e.stopPropagation(), opts);
+  // Clicking our controls must not take the focus from the page (an order ticket being typed in).
+  box.addEventListener(
+    'mousedown',
+    (e) => {
+      if (!(e.target as Element | null)?.closest?.('.body')) e.preventDefault();
+    },
+    opts,
+  );
 
-  const close = el('button', 'b', '×');
-  close.setAttribute('type', 'button');
-  close.setAttribute('aria-label', 'Hide the GEXfocus overlay on this page');
-  close.setAttribute('title', 'Hide on this page');
-  close.tabIndex = -1;
-  // No focus change on the page: keep the mouse-down from focusing the button.
-  close.addEventListener('mousedown', (e) => e.preventDefault());
-  close.addEventListener('click', () => onClose());
+  const bar = el('div', 'bar');
+  bar.tabIndex = 0;
+  bar.setAttribute('role', 'button');
+  bar.setAttribute('aria-expanded', 'false');
+  const chip = el('span', 'chip');
+  const word = el('span', 'word');
+  const flip = el('span', 'flip');
+  const l2 = el('span', 'l2');
+  const l1 = el('span', 'l1');
+  l1.append(word, flip);
+  const txt = el('span', 'txt');
+  txt.append(l1, l2);
+  const min = el('button', 'min', '–');
+  min.type = 'button';
+  min.setAttribute('aria-label', 'Shrink the GEXfocus overlay to a dot');
+  min.title = 'Shrink to a dot';
+  min.addEventListener('click', () => actions.dot(true), opts);
+  bar.append(el('span', 'grip'), chip, txt, min);
 
-  function render(v: OverlayView): void {
-    host.dataset.gexfocusVerdict = v.verdict;
-    box.className = `p ${v.verdict}`;
-    const head = el('div', 'h');
-    head.append(el('span', 'd'), el('span', 't', v.title), el('span', 's', v.price), close);
-    const table = el('table', '');
-    for (const r of v.rows) {
-      const tr = el('tr', '');
-      tr.append(el('th', '', r.label), el('td', '', r.value), el('td', '', r.distance));
-      table.append(tr);
+  const body = el('div', 'body');
+  body.tabIndex = 0;
+  const price = el('p', 'price');
+  const line = el('p');
+  const ladder = el('table');
+  const flows = el('table', 'flows');
+  const later = el('table', 'flows later');
+  const notes = el('div');
+  const tags = el('div', 'tags');
+  const age = el('p', 'm');
+  const model = el('p', 'm');
+  const hide = el('button', '', 'Hide on this tab');
+  hide.type = 'button';
+  hide.addEventListener('click', () => actions.hide(), opts);
+  const shrink = el('button', '', 'Dot');
+  shrink.type = 'button';
+  shrink.addEventListener('click', () => actions.dot(true), opts);
+  const acts = el('div', 'acts');
+  acts.append(hide, shrink);
+  body.append(
+    price,
+    line,
+    el('p', 'hd', 'Levels'),
+    ladder,
+    el('p', 'hd', 'Dealers’ hedge if…'),
+    flows,
+    el('p', 'hd', 'If the price holds'),
+    later,
+    notes,
+    tags,
+    age,
+    model,
+    acts,
+  );
+
+  const dotButton = el('div', 'dotb');
+  dotButton.tabIndex = 0;
+  dotButton.setAttribute('role', 'button');
+  box.append(bar, body, dotButton);
+  root.append(style, box);
+
+  let last = '';
+  let lists = '';
+  let label = '';
+  let expanded = false;
+  let disconnected: string | null = null;
+  let view: OverlayView | null = null;
+
+  // What each node shows, kept here: comparing with the DOM would read it back on every tick.
+  const shownText = new WeakMap<Node, string>();
+  const set = (n: Node, text: string) => {
+    if (shownText.get(n) === text) return;
+    shownText.set(n, text);
+    n.textContent = text;
+  };
+  const shapes = new WeakMap<HTMLElement, string>();
+
+  /** The table's rows: the same shape (labels, classes) updates the cells' text in place. */
+  function rows(
+    table: HTMLElement,
+    data: { th: string; tds: [string, string][]; cls?: string; title?: string }[],
+  ) {
+    const shape = JSON.stringify(data.map((r) => [r.th, r.cls, r.title, r.tds.map(([c]) => c)]));
+    if (shapes.get(table) === shape) {
+      data.forEach((r, i) => {
+        const cells = table.children[i]!.children;
+        r.tds.forEach(([, text], j) => {
+          set(cells[j + 1]!, text);
+        });
+      });
+      return;
     }
-    const parts: Node[] = [head, el('p', '', v.line), table, el('p', 'm', v.flow), el('p', 'm', v.units)];
-    for (const n of v.notes) parts.push(el('p', n.warn ? 'w' : 'm', n.text));
-    if (v.flags.length > 0) {
-      const flags = el('div', 'f');
-      for (const f of v.flags) flags.append(el('span', 'g', f));
-      parts.push(flags);
-    }
-    box.replaceChildren(...parts);
+    shapes.set(table, shape);
+    table.replaceChildren(
+      ...data.map((r) => {
+        const tr = el('tr', r.cls ?? '');
+        if (r.title) tr.title = r.title;
+        const tds = r.tds.map(([cls, text]) => {
+          const td = el('td', cls, text);
+          shownText.set(td, text);
+          return td;
+        });
+        tr.append(el('th', '', r.th), ...tds);
+        return tr;
+      }),
+    );
   }
 
-  return { host, box, render };
+  /** Paragraphs or tags: the same classes in the same order update their text in place. */
+  function lines(box: HTMLElement, tag: 'p' | 'span', data: [string, string][]) {
+    const shape = data.map(([c]) => c).join(' ');
+    if (shapes.get(box) === shape) {
+      data.forEach(([, text], i) => {
+        set(box.children[i]!, text);
+      });
+    } else {
+      shapes.set(box, shape);
+      box.replaceChildren(...data.map(([c, text]) => el(tag, c, text)));
+    }
+  }
+
+  function draw(): void {
+    if (!view) return;
+    const v = view;
+    const stale = disconnected !== null || v.stale;
+    const why = disconnected ?? v.staleWhy;
+    const classes = [
+      'o',
+      mode,
+      v.verdict,
+      v.palette === 'classic' ? 'classic' : '',
+      stale ? 'stale' : '',
+      up ? 'up' : '',
+    ];
+    const className = classes.filter(Boolean).join(' ');
+    if (box.className !== className) box.className = className;
+    set(chip, v.glyph);
+    set(dotButton, v.glyph);
+    set(word, v.word);
+    set(flip, v.flip);
+    set(l2, stale && why ? why : v.move);
+    const said = disconnected ? `${v.label}. Not live: ${disconnected}` : v.label;
+    if (said !== label) {
+      label = said;
+      bar.setAttribute(
+        'aria-label',
+        `${said}. Enter shows ${mode === 'card' ? 'less' : 'the details'}; arrow keys move it.`,
+      );
+      dotButton.setAttribute('aria-label', `${said}. Enter shows the pill.`);
+    }
+    if (expanded !== (mode === 'card')) {
+      expanded = mode === 'card';
+      bar.setAttribute('aria-expanded', String(expanded));
+    }
+    set(price, v.price);
+    set(line, v.line);
+    const next = JSON.stringify([v.ladder, v.flows, v.later, v.notes, v.flags]);
+    if (next !== lists) {
+      lists = next;
+      rows(
+        ladder,
+        v.ladder.map((r) => ({
+          th: r.label,
+          tds: [
+            ['', r.value],
+            ['d', r.distance],
+          ],
+          cls: r.here ? 'here' : '',
+          title: r.hint,
+        })),
+      );
+      rows(
+        flows,
+        v.flows.map((f) => ({ th: f.label, tds: [['', f.value]] })),
+      );
+      rows(
+        later,
+        v.later.map((f) => ({ th: f.label, tds: [['', f.value]] })),
+      );
+      lines(
+        notes,
+        'p',
+        v.notes.map((n) => [n.warn ? 'w' : 'm', n.text]),
+      );
+      lines(
+        tags,
+        'span',
+        v.flags.map((f) => ['tag', f]),
+      );
+    }
+    set(age, v.age);
+    set(model, `Model: ${v.model}`);
+  }
+
+  let mode: Mode = 'pill';
+  let up = false;
+
+  return {
+    host,
+    box,
+    bar,
+    dotButton,
+    render(v) {
+      const key = JSON.stringify(v);
+      if (key === last && disconnected === null) return; // most pushes repeat the last view
+      last = key;
+      disconnected = null;
+      view = v;
+      draw();
+    },
+    setMode(m, upward) {
+      mode = m;
+      up = upward;
+      label = ''; // the hint in the label depends on the mode
+      draw();
+    },
+    setShortcut(shortcut) {
+      hide.title = shortcut ? `${shortcut} shows it again` : 'The keyboard command shows it again';
+      set(hide, shortcut ? `Hide on this tab (${shortcut})` : 'Hide on this tab');
+    },
+    disconnect(why) {
+      disconnected = why;
+      label = '';
+      draw();
+    },
+  };
 }

@@ -1,39 +1,100 @@
 /**
- * Where the panel goes: to the right of the price text, else below it, else above, kept inside the
- * viewport; in the top-right corner when there is no price element on screen (a title- or URL-based
- * reading, or the price scrolled out of view).
+ * Where the overlay goes (pure geometry, CSS px of the viewport). The user's place is a fraction of
+ * the free space (0 = flush left/top, 1 = flush right/bottom, inside a margin), so it survives resizes
+ * and zoom changes and is clamped by construction; every mode (pill, dot, card) sits at the same
+ * fractions. The default is bottom-left: a chart's price scale is on its right (TradingView,
+ * broker-pages.md §1c) and its toolbars on top.
+ *
+ * The overlay never covers the price element it reads: when the box would overlap the price's text,
+ * it moves just above, below, left or right of it, whichever is nearest the user's place and fits.
  */
+import type { OverlayPlace } from '../../messaging/types.ts';
+
 export interface Box {
   left: number;
   top: number;
   width: number;
   height: number;
 }
+export interface Size {
+  width: number;
+  height: number;
+}
 
-const GAP = 10;
-const MARGIN = 8;
+export const MARGIN = 8;
+/** Space kept between the overlay and the price it reads. */
+export const GAP = 6;
+export const DEFAULT_PLACE: OverlayPlace = { x: 0, y: 1, dot: false };
 
-export function placeNextTo(
-  anchor: Box | null,
-  panel: { width: number; height: number },
-  viewport: { width: number; height: number },
-): { left: number; top: number } {
-  const maxLeft = Math.max(MARGIN, viewport.width - panel.width - MARGIN);
-  const maxTop = Math.max(MARGIN, viewport.height - panel.height - MARGIN);
-  const visible =
-    anchor !== null &&
-    anchor.width + anchor.height > 0 &&
-    anchor.top + anchor.height > 0 &&
-    anchor.top < viewport.height &&
-    anchor.left + anchor.width > 0 &&
-    anchor.left < viewport.width;
-  if (!visible) return { left: maxLeft, top: MARGIN };
-  const clamp = (v: number, max: number) => Math.min(Math.max(v, MARGIN), max);
-  const right = anchor.left + anchor.width + GAP;
-  if (right + panel.width <= viewport.width - MARGIN) return { left: right, top: clamp(anchor.top, maxTop) };
-  const below = anchor.top + anchor.height + GAP;
-  const top = below + panel.height <= viewport.height - MARGIN ? below : anchor.top - GAP - panel.height;
-  return { left: clamp(anchor.left, maxLeft), top: clamp(top, maxTop) };
+const clamp01 = (v: number) => (Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : 0);
+const free = (view: number, size: number) => Math.max(0, view - size - 2 * MARGIN);
+
+/** The box's top-left for a place (fractions) in a viewport. */
+export function boxAt(place: { x: number; y: number }, size: Size, viewport: Size): Box {
+  return {
+    left: MARGIN + clamp01(place.x) * free(viewport.width, size.width),
+    top: MARGIN + clamp01(place.y) * free(viewport.height, size.height),
+    width: size.width,
+    height: size.height,
+  };
+}
+
+/** The fractions of a box dropped at (left, top): the inverse of boxAt, clamped into the viewport. */
+export function placeOf(left: number, top: number, size: Size, viewport: Size): { x: number; y: number } {
+  const fx = free(viewport.width, size.width);
+  const fy = free(viewport.height, size.height);
+  return {
+    x: fx > 0 ? clamp01((left - MARGIN) / fx) : 0,
+    y: fy > 0 ? clamp01((top - MARGIN) / fy) : 0,
+  };
+}
+
+export function overlaps(a: Box, b: Box, gap = 0): boolean {
+  return (
+    a.left < b.left + b.width + gap &&
+    b.left < a.left + a.width + gap &&
+    a.top < b.top + b.height + gap &&
+    b.top < a.top + a.height + gap
+  );
+}
+
+function inside(b: Box, viewport: Size): boolean {
+  return (
+    b.left >= 0 && b.top >= 0 && b.left + b.width <= viewport.width && b.top + b.height <= viewport.height
+  );
+}
+
+/**
+ * The box, moved aside when it would cover `avoid` (the price text). Tries each side of the price,
+ * keeping the other coordinate; the nearest candidate that fits in the viewport wins. When none fits
+ * (a tiny viewport), the box stays where the user put it.
+ */
+export function clearOf(box: Box, avoid: Box | null, viewport: Size): Box {
+  if (!avoid || avoid.width + avoid.height <= 0 || !overlaps(box, avoid, GAP)) return box;
+  const clampX = (l: number) =>
+    Math.min(Math.max(l, MARGIN), Math.max(MARGIN, viewport.width - box.width - MARGIN));
+  const clampY = (t: number) =>
+    Math.min(Math.max(t, MARGIN), Math.max(MARGIN, viewport.height - box.height - MARGIN));
+  const candidates: Box[] = [
+    { ...box, top: avoid.top - GAP - box.height },
+    { ...box, top: avoid.top + avoid.height + GAP },
+    { ...box, left: avoid.left - GAP - box.width },
+    { ...box, left: avoid.left + avoid.width + GAP },
+    // Diagonal corners, for a price so wide or tall that the straight moves do not fit.
+    { ...box, left: clampX(avoid.left - GAP - box.width), top: clampY(avoid.top - GAP - box.height) },
+    { ...box, left: clampX(avoid.left + avoid.width + GAP), top: clampY(avoid.top + avoid.height + GAP) },
+  ];
+  let best: Box | null = null;
+  let bestCost = Number.POSITIVE_INFINITY;
+  for (const c of candidates) {
+    if (!inside(c, viewport) || overlaps(c, avoid, GAP - 0.5)) continue;
+    const cost = Math.hypot(c.left - box.left, c.top - box.top);
+    if (cost < bestCost) {
+      best = c;
+      bestCost = cost;
+    }
+  }
+  return best ?? box;
 }
 
 /**

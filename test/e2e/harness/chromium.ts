@@ -2,8 +2,9 @@
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { ACTIVE_TAB_ID, pollUntil, screenshotPath, unwrapValue, wrapExpression } from './common.ts';
 import { FIXTURE_HOSTS } from './hosts.ts';
+import { cdpModifiers, type Key, keyCode, parseShortcut } from './input.ts';
 import { BROWSER_BINARIES } from './paths.ts';
-import type { ExtensionSession, LaunchOptions, Tab } from './types.ts';
+import type { ColorScheme, ExtensionSession, LaunchOptions, Tab } from './types.ts';
 
 export interface DriverEnv {
   profileDir: string;
@@ -75,8 +76,16 @@ class ChromiumSession implements ExtensionSession {
     return this.env.fixtureUrl(host, path);
   }
 
+  private scheme: ColorScheme | null = null;
+
+  async setColorScheme(scheme: ColorScheme): Promise<void> {
+    this.scheme = scheme;
+    for (const page of this.context.pages()) await page.emulateMedia({ colorScheme: scheme });
+  }
+
   async newTab(url: string): Promise<Tab> {
     const page = await this.context.newPage();
+    if (this.scheme) await page.emulateMedia({ colorScheme: this.scheme });
     const tab = new ChromiumTab(page);
     await tab.goto(url);
     return tab;
@@ -149,6 +158,28 @@ class ChromiumSession implements ExtensionSession {
     }
   }
 
+  async pressShortcut(urlPrefix: string, shortcut: string): Promise<void> {
+    const page = this.context.pages().find((p) => p.url().startsWith(urlPrefix));
+    if (!page) throw new Error(`no tab at ${urlPrefix}`);
+    await page.bringToFront();
+    const s = parseShortcut(shortcut);
+    const vk = s.key.charCodeAt(0);
+    const key = {
+      modifiers: cdpModifiers(s),
+      key: s.key,
+      code: keyCode(s.key),
+      windowsVirtualKeyCode: vk,
+      nativeVirtualKeyCode: vk,
+    };
+    const cdp = await this.context.newCDPSession(page);
+    try {
+      await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...key });
+      await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key });
+    } finally {
+      await cdp.detach().catch(() => {});
+    }
+  }
+
   async close(): Promise<void> {
     await this.context.close().catch(() => {});
     await this.env.cleanup();
@@ -192,4 +223,66 @@ class ChromiumTab implements Tab {
   }
 
   close = () => this.page.close();
+
+  async press(key: Key, opts: { shift?: boolean } = {}): Promise<void> {
+    await this.page.keyboard.press(opts.shift ? `Shift+${key}` : key);
+  }
+
+  clickAt = (x: number, y: number) => this.page.mouse.click(x, y);
+
+  async drag(
+    from: { x: number; y: number },
+    to: { x: number; y: number },
+    opts: { pointer?: 'mouse' | 'touch'; steps?: number } = {},
+  ): Promise<void> {
+    const steps = opts.steps ?? 8;
+    if (opts.pointer !== 'touch') {
+      await this.page.mouse.move(from.x, from.y);
+      await this.page.mouse.down();
+      await this.page.mouse.move(to.x, to.y, { steps });
+      await this.page.mouse.up();
+      return;
+    }
+    const cdp = await this.page.context().newCDPSession(this.page);
+    try {
+      const at = (k: number) => [
+        { x: from.x + ((to.x - from.x) * k) / steps, y: from.y + ((to.y - from.y) * k) / steps },
+      ];
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(0) });
+      for (let k = 1; k <= steps; k++)
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(k) });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    } finally {
+      await cdp.detach().catch(() => {});
+    }
+  }
+
+  async shadowEval<T>(hostSelector: string, fn: string): Promise<T> {
+    const cdp = await this.page.context().newCDPSession(this.page);
+    try {
+      const { result } = await cdp.send('Runtime.evaluate', {
+        expression: `document.querySelector(${JSON.stringify(hostSelector)})`,
+      });
+      if (!result.objectId) throw new Error(`no element matches ${hostSelector}`);
+      const { node } = await cdp.send('DOM.describeNode', {
+        objectId: result.objectId,
+        depth: 1,
+        pierce: true,
+      });
+      const shadow = node.shadowRoots?.[0];
+      if (!shadow) throw new Error(`${hostSelector} has no shadow root`);
+      const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+      const reply = await cdp.send('Runtime.callFunctionOn', {
+        objectId: object.objectId!,
+        functionDeclaration: `async function () { return JSON.stringify({ value: await (${fn})(this) }); }`,
+        awaitPromise: true,
+        returnByValue: true,
+      });
+      if (reply.exceptionDetails)
+        throw new Error(`in shadow root: ${reply.exceptionDetails.exception?.description}`);
+      return unwrapValue<T>(reply.result.value);
+    } finally {
+      await cdp.detach().catch(() => {});
+    }
+  }
 }

@@ -8,8 +8,10 @@ import { BidiClient, type RemoteValue } from './bidi.ts';
 import type { DriverEnv } from './chromium.ts';
 import { ACTIVE_TAB_ID, pollUntil, screenshotPath, unwrapValue, wrapExpression } from './common.ts';
 import { GECKO_ID, writeFirefoxProfile } from './firefox-profile.ts';
+import { type Key, keyCode, parseShortcut, WEBDRIVER_KEYS } from './input.ts';
 import { BROWSER_BINARIES } from './paths.ts';
 import type {
+  ColorScheme,
   ExtensionSession,
   LaunchOptions,
   NotificationRecorder,
@@ -182,6 +184,36 @@ class FirefoxSession implements ExtensionSession {
       await ExtensionPermissions.add(extension.id, { permissions: [], origins: [${JSON.stringify(origin)}] }, extension);
       return true;
     })()`);
+  }
+
+  async pressShortcut(urlPrefix: string, shortcut: string): Promise<void> {
+    await this.tabIdOf(urlPrefix); // activates that tab: commands act on the selected tab
+    const s = parseShortcut(shortcut);
+    const mods = [
+      s.alt && ['Alt', 'AltLeft', 18],
+      s.ctrl && ['Control', 'ControlLeft', 17],
+      s.meta && ['Meta', 'MetaLeft', 91],
+      s.shift && ['Shift', 'ShiftLeft', 16],
+    ].filter(Boolean);
+    await this.chromeEval(`(() => {
+      const tip = Cc['@mozilla.org/text-input-processor;1'].createInstance(Ci.nsITextInputProcessor);
+      if (!tip.beginInputTransactionForTests(window)) throw new Error('no input transaction');
+      const ev = ([key, code, keyCode]) => new KeyboardEvent('', { key, code, keyCode });
+      const mods = ${JSON.stringify(mods)};
+      const main = [${JSON.stringify(s.key)}, ${JSON.stringify(keyCode(s.key))}, ${s.key.charCodeAt(0)}];
+      for (const m of mods) tip.keydown(ev(m));
+      tip.keydown(ev(main));
+      tip.keyup(ev(main));
+      for (const m of [...mods].reverse()) tip.keyup(ev(m));
+      return true;
+    })()`);
+  }
+
+  async setColorScheme(scheme: ColorScheme): Promise<void> {
+    // The same pref the profile sets at launch (firefox-profile.ts): 0 dark, 1 light; read live.
+    await this.chromeEval(
+      `(() => { Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', ${scheme === 'dark' ? 0 : 1}); return true; })()`,
+    );
   }
 
   async recordNotifications(): Promise<NotificationRecorder> {
@@ -366,5 +398,87 @@ class FirefoxTab implements Tab {
 
   async close(): Promise<void> {
     await this.bidi.send('browsingContext.close', { context: this.context });
+  }
+
+  private async keys(actions: Record<string, unknown>[]): Promise<void> {
+    await this.bidi.send('input.performActions', {
+      context: this.context,
+      actions: [{ type: 'key', id: 'keyboard', actions }],
+    });
+  }
+
+  async press(key: Key, opts: { shift?: boolean } = {}): Promise<void> {
+    const value = WEBDRIVER_KEYS[key];
+    const shift = WEBDRIVER_KEYS.Shift;
+    await this.keys([
+      ...(opts.shift ? [{ type: 'keyDown', value: shift }] : []),
+      { type: 'keyDown', value },
+      { type: 'keyUp', value },
+      ...(opts.shift ? [{ type: 'keyUp', value: shift }] : []),
+    ]);
+  }
+
+  async clickAt(x: number, y: number): Promise<void> {
+    await this.pointer([
+      { type: 'pointerMove', x: Math.round(x), y: Math.round(y), origin: 'viewport' },
+      { type: 'pointerDown', button: 0 },
+      { type: 'pointerUp', button: 0 },
+    ]);
+  }
+
+  async drag(
+    from: { x: number; y: number },
+    to: { x: number; y: number },
+    opts: { pointer?: 'mouse' | 'touch'; steps?: number } = {},
+  ): Promise<void> {
+    const steps = opts.steps ?? 8;
+    const moves = Array.from({ length: steps }, (_, i) => ({
+      type: 'pointerMove',
+      x: Math.round(from.x + ((to.x - from.x) * (i + 1)) / steps),
+      y: Math.round(from.y + ((to.y - from.y) * (i + 1)) / steps),
+      origin: 'viewport',
+      duration: 16,
+    }));
+    const pointerType = opts.pointer ?? 'mouse';
+    await this.bidi.send('input.performActions', {
+      context: this.context,
+      actions: [
+        {
+          type: 'pointer',
+          id: pointerType,
+          parameters: { pointerType },
+          actions: [
+            { type: 'pointerMove', x: Math.round(from.x), y: Math.round(from.y), origin: 'viewport' },
+            { type: 'pointerDown', button: 0 },
+            ...moves,
+            { type: 'pointerUp', button: 0 },
+          ],
+        },
+      ],
+    });
+    await this.bidi.send('input.releaseActions', { context: this.context });
+  }
+
+  async shadowEval<T>(hostSelector: string, fn: string): Promise<T> {
+    const host = await this.bidi.send<{ type: string; result?: RemoteValue }>('script.evaluate', {
+      expression: `document.querySelector(${JSON.stringify(hostSelector)})`,
+      target: { context: this.context },
+      awaitPromise: false,
+      serializationOptions: { includeShadowTree: 'all', maxDomDepth: 1 },
+    });
+    const shadow = (host.result?.value as { shadowRoot?: { sharedId?: string } } | undefined)?.shadowRoot;
+    if (!shadow?.sharedId) throw new Error(`${hostSelector}: no element, or no shadow root`);
+    const reply = await this.bidi.send<{
+      type: string;
+      result?: RemoteValue;
+      exceptionDetails?: { text: string };
+    }>('script.callFunction', {
+      functionDeclaration: `async function (root) { return JSON.stringify({ value: await (${fn})(root) }); }`,
+      arguments: [{ sharedId: shadow.sharedId }],
+      target: { context: this.context },
+      awaitPromise: true,
+    });
+    if (reply.type === 'exception') throw new Error(`in shadow root: ${reply.exceptionDetails?.text}`);
+    return unwrapValue<T>(reply.result?.value);
   }
 }

@@ -1,4 +1,7 @@
 /** The driver API shared by both browsers. Everything is string-expression based (see README.md). */
+import type { Key } from './input.ts';
+
+export type { Key } from './input.ts';
 export type BrowserName = 'chromium' | 'firefox';
 export type ColorScheme = 'light' | 'dark';
 
@@ -54,6 +57,24 @@ export interface Tab {
   /** Writes artifacts/screenshots/<browser>/<name>.png and returns its path. */
   screenshot(name: string, opts?: ScreenshotOptions): Promise<string>;
   close(): Promise<void>;
+  // --- Input and closed shadow roots (added for the overlay's tests) ---
+  /** Presses one key with real key events in the focused element (Shift held when asked). */
+  press(key: Key, opts?: { shift?: boolean }): Promise<void>;
+  /** A real pointer click at viewport coordinates (CSS px), whatever element is there. */
+  clickAt(x: number, y: number): Promise<void>;
+  /** A real press, move in `steps` and release, with the mouse or a finger (touch). */
+  drag(
+    from: { x: number; y: number },
+    to: { x: number; y: number },
+    opts?: { pointer?: 'mouse' | 'touch'; steps?: number },
+  ): Promise<void>;
+  /**
+   * Evaluates `fn`, a function expression's source taking the CLOSED shadow root of the first element
+   * matching `hostSelector` (e.g. `(root) => root.textContent`), and returns its JSON round trip. The
+   * page itself cannot do this; the harness reaches in as DevTools does (Chromium: CDP DOM with
+   * pierce; Firefox: BiDi serialization with includeShadowTree 'all').
+   */
+  shadowEval<T>(hostSelector: string, fn: string): Promise<T>;
 }
 
 export interface ExtensionSession {
@@ -92,6 +113,19 @@ export interface ExtensionSession {
    * granted at once. A test-only path: the shipped extension cannot do this.
    */
   grantFromBrowserUi(origin: string): Promise<void>;
+  /**
+   * Presses a keyboard shortcut ("Alt+Shift+G") at the browser level on the tab at `urlPrefix` (made
+   * active first), the way the user runs an extension's manifest command: Chromium: CDP rawKeyDown
+   * with the key's virtual key code, which goes through the browser's accelerators; Firefox: a
+   * trusted key event from nsITextInputProcessor in the browser window, which its <key> elements
+   * (the commands' shortcuts) handle.
+   */
+  pressShortcut(urlPrefix: string, shortcut: string): Promise<void>;
+  /**
+   * Switches `prefers-color-scheme` for every page of the session, now and later (no relaunch).
+   * Chromium: Playwright's emulateMedia on each page; Firefox: the content-override pref.
+   */
+  setColorScheme(scheme: ColorScheme): Promise<void>;
   /**
    * Firefox only (absent in Chromium, whose notification UI no test API can reach): puts a recorder in
    * place of the browser's desktop-notification service, so a test reads what the browser was asked

@@ -1,0 +1,117 @@
+// @vitest-environment happy-dom
+/**
+ * The overlay's lifecycle in the page (src/content/overlay/index.ts) against a fake extension API:
+ * nothing is drawn until the background sends a view, a null view removes it, a dead extension turns
+ * it grey, and one abort() removes the host and every listener.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import type { OverlayView } from '../../src/messaging/types.ts';
+
+type Listener = (...args: unknown[]) => unknown;
+const listeners = { message: new Set<Listener>(), storage: new Set<Listener>() };
+const replies: Record<string, () => unknown> = {};
+const sent: { type: string; payload: unknown }[] = [];
+const event = (set: Set<Listener>) => ({
+  addListener: (l: Listener) => set.add(l),
+  removeListener: (l: Listener) => set.delete(l),
+});
+vi.mock('../../src/platform/browser.ts', () => ({
+  ext: {
+    runtime: {
+      id: 'gexfocus',
+      onMessage: event(listeners.message),
+      sendMessage: async (m: { type: string; payload: unknown }) => {
+        sent.push(m);
+        const reply = replies[m.type];
+        if (!reply) throw new Error('Extension context invalidated.');
+        return { ok: true, value: reply() };
+      },
+    },
+    storage: { onChanged: event(listeners.storage) },
+  },
+}));
+const { startOverlay } = await import('../../src/content/overlay/index.ts');
+
+const view = (word = 'Stabilizing'): OverlayView => ({
+  verdict: 'stabilizing',
+  stale: false,
+  staleWhy: null,
+  palette: 'okabe-ito',
+  glyph: '+γ',
+  word,
+  flip: 'flip −0.40 %',
+  move: '+1 %: sell $1.00 bn (≈ 4,439 ES)',
+  label: `GEXfocus: ${word}`,
+  price: 'SPX 4,512.40',
+  line: '',
+  ladder: [],
+  flows: [],
+  later: [],
+  age: '',
+  model: '',
+  notes: [],
+  flags: [],
+});
+const settle = () => new Promise((r) => setTimeout(r, 10));
+// The closed shadow roots the overlay attaches, kept by the test (the page cannot get them).
+const roots: ShadowRoot[] = [];
+const attach = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function (init: ShadowRootInit) {
+  const root = attach.call(this, init);
+  roots.push(root);
+  return root;
+};
+const box = () => roots.at(-1)?.querySelector('.o');
+const host = () => document.querySelector('gexfocus-overlay');
+const push = (v: OverlayView | null) => {
+  for (const l of listeners.message) l({ gexfocus: 1, command: 'overlay/show', view: v }, { id: 'gexfocus' });
+};
+
+describe('the overlay in the page', () => {
+  it('draws only the views the background sends, removes itself on a null view, and goes grey when the extension is gone', async () => {
+    replies['overlay/start'] = () => ({ place: { x: 1, y: 0, dot: false }, shortcut: 'Alt+Shift+G' });
+    replies['page/overlay'] = () => null;
+    const ctl = new AbortController();
+    startOverlay(document, () => null, ctl.signal);
+    await settle();
+    expect(sent.map((m) => m.type)).toEqual(['overlay/start', 'page/overlay']);
+    expect(host()).toBeNull(); // no view: nothing on the page
+    // A page cannot send a view: only messages from our extension count.
+    for (const l of listeners.message)
+      l({ gexfocus: 1, command: 'overlay/show', view: view() }, { id: 'evil' });
+    expect(host()).toBeNull();
+    push(view());
+    expect(host()).not.toBeNull();
+    push(null);
+    expect(host()).toBeNull();
+    push(view('Transition'));
+    delete replies['page/overlay']; // the extension was reloaded: the next pull fails
+    expect(box()?.classList.contains('stale')).toBe(false);
+    for (const l of listeners.storage) l({ settings: {} }, 'local');
+    await settle();
+    expect(host()).not.toBeNull();
+    expect(box()?.classList.contains('stale')).toBe(true);
+    expect(roots.at(-1)?.querySelector('.l2')?.textContent).toBe(
+      'GEXfocus stopped updating: reload the page',
+    );
+    ctl.abort();
+  });
+
+  it('is torn down with one abort: the host and every listener go', async () => {
+    replies['overlay/start'] = () => ({ place: null, shortcut: null });
+    replies['page/overlay'] = () => view();
+    const before = { message: listeners.message.size, storage: listeners.storage.size };
+    const ctl = new AbortController();
+    startOverlay(document, () => null, ctl.signal);
+    await settle();
+    expect(host()).not.toBeNull();
+    expect(box()?.className).toBe('o pill stabilizing up'); // the default place: bottom-left, a pill
+    expect(listeners.message.size).toBe(before.message + 1);
+    ctl.abort();
+    expect(host()).toBeNull();
+    expect(listeners.message.size).toBe(before.message);
+    expect(listeners.storage.size).toBe(before.storage);
+    push(view());
+    expect(host()).toBeNull();
+  });
+});

@@ -1,0 +1,194 @@
+// @vitest-environment happy-dom
+/**
+ * What a flush may cost (issue 9.4): the reader looks over the whole page only at a pace set by what
+ * that look costs, and otherwise only where the page changed; the generic detector scans in bounded
+ * slices and backs off while it finds nothing; a malformed URL never stops the reader.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { findAdapter } from '../../src/content/adapters/registry.ts';
+import { genericLocator } from '../../src/content/generic.ts';
+import { type Locator, normalizeSymbol, sourceLocator, type Target } from '../../src/content/locate.ts';
+import { type ReaderReport, startReader } from '../../src/content/reader.ts';
+import { type LoadedFixture, loadFixture, settle } from './fixture-window.ts';
+
+let page: LoadedFixture | undefined;
+let stop: AbortController | undefined;
+afterEach(async () => {
+  stop?.abort();
+  await page?.close();
+  page = undefined;
+});
+
+const busy = (ms: number) => {
+  const end = performance.now() + ms;
+  while (performance.now() < end);
+};
+
+describe('a malformed URL', () => {
+  it('does not stop the reader: the symbol is unknown, the price is still read', async () => {
+    page = loadFixture(
+      'www.google.com/finance/quote.html',
+      'https://www.google.com/finance/quote/%E0%A4%A:NASDAQ?hz=0',
+    );
+    const url = new URL(page.document.location.href);
+    const adapter = findAdapter(url)!;
+    const reports: ReaderReport[] = [];
+    stop = new AbortController();
+    startReader(
+      page.document,
+      sourceLocator(page.document, {
+        method: 'adapter',
+        site: adapter.id,
+        symbol: adapter.symbol,
+        price: adapter.price,
+      }),
+      { signal: stop.signal, onReport: (r) => reports.push(r), minGapMs: 0 },
+    );
+    await settle();
+    expect(reports.at(-1)).toMatchObject({ symbol: null, price: 178.72 });
+    const p = page.fixture.tick();
+    await settle();
+    expect(reports.at(-1)).toMatchObject({ price: p });
+  });
+
+  it('is no symbol for the generic detector either, which still finds the price', async () => {
+    page = loadFixture(
+      'www.example-broker.test/quote.html',
+      'https://www.example-broker.test/quote/%E0%A4%A?hz=0',
+    );
+    const reports: ReaderReport[] = [];
+    stop = new AbortController();
+    startReader(page.document, genericLocator(page.document, 'www.example-broker.test'), {
+      signal: stop.signal,
+      onReport: (r) => reports.push(r),
+      minGapMs: 0,
+    });
+    // The scan goes in slices of at most 8 ms: on a busy machine the first pass can take several.
+    for (let i = 0; i < 100 && reports.at(-1)?.price !== 101.25; i++) await settle(20);
+    expect(reports.at(-1)).toMatchObject({ price: 101.25 });
+  });
+
+  it('normalizes only what the background would accept as a symbol', () => {
+    expect(normalizeSymbol('%E0%A4%A')).toBeNull();
+    expect(normalizeSymbol('NASDAQ%3AMSFT')).toBe('NASDAQ:MSFT');
+    expect(normalizeSymbol('es1!')).toBe('ES1!');
+    expect(normalizeSymbol('<script>')).toBeNull();
+  });
+});
+
+describe('a flush on a page where the adapter’s price element is missing', () => {
+  /** A locator that counts its looks; a full look costs `fullMs`. */
+  function counting(doc: Document, fullMs: number) {
+    const calls = { full: 0, within: 0 };
+    const find = (within?: readonly Node[]): Target | null => {
+      if (within) calls.within++;
+      else {
+        calls.full++;
+        busy(fullMs);
+      }
+      const el = within
+        ? within
+            .map((n) => (n as Element).closest?.('#late') ?? (n as Element).querySelector?.('#late'))
+            .find(Boolean)
+        : doc.getElementById('late');
+      return el ? { node: el, confidence: 0.9, read: () => el.textContent } : null;
+    };
+    const locator: Locator = {
+      method: 'adapter',
+      site: 'test',
+      findSymbol: () => ({ node: null, confidence: 0.9, read: () => 'SPX' }),
+      findPrice: (_s, _p, within) => find(within),
+    };
+    return { locator, calls };
+  }
+
+  it('looks over the whole page at most once per 200 × that look’s cost, and in between only where it changed', async () => {
+    page = loadFixture(
+      'www.example-broker.test/quote.html',
+      'https://www.example-broker.test/quote/ACME?hz=0',
+    );
+    const doc = page.document;
+    const { locator, calls } = counting(doc, 20); // 20 ms per full look → at most one per 4 s
+    const reports: ReaderReport[] = [];
+    stop = new AbortController();
+    startReader(doc, locator, {
+      signal: stop.signal,
+      onReport: (r) => reports.push(r),
+      minGapMs: 20,
+      pollMs: 50,
+    });
+    const t0 = Date.now();
+    for (let i = 0; i < 20; i++) {
+      doc.body.append(doc.createElement('div')); // the page keeps changing: a flush each time
+      await settle(25);
+    }
+    const elapsed = Date.now() - t0;
+    expect(calls.within).toBeGreaterThan(5);
+    expect(calls.full).toBeLessThanOrEqual(1 + Math.ceil(elapsed / 4000));
+    // The price element rendered late is found where the page changed, without a full look.
+    const full = calls.full;
+    const late = doc.createElement('span');
+    late.id = 'late';
+    late.textContent = '4,505.10';
+    doc.body.append(late);
+    for (let i = 0; i < 100 && reports.at(-1)?.price !== 4505.1; i++) await settle(20);
+    expect(reports.at(-1)).toMatchObject({ symbol: 'SPX', price: 4505.1 });
+    expect(calls.full).toBe(full);
+  });
+});
+
+describe('the generic detector on a large page', () => {
+  function bigPage(rows: number, last: string): LoadedFixture {
+    const p = loadFixture('www.example-broker.test/index.html', 'https://www.example-broker.test/?hz=0');
+    const doc = p.document;
+    const frag = doc.createDocumentFragment();
+    for (let i = 0; i < rows; i++) {
+      const row = doc.createElement('div');
+      row.className = `row r${i % 7}`;
+      for (let j = 0; j < 4; j++)
+        row.append(Object.assign(doc.createElement('span'), { textContent: `c${j}` }));
+      frag.append(row);
+    }
+    doc.body.append(frag);
+    if (last) doc.body.insertAdjacentHTML('beforeend', last);
+    return p;
+  }
+
+  it('scans in bounded slices that resume where they stopped, and finds what a single scan would', () => {
+    page = bigPage(
+      1500,
+      '<span class="quote-last-price">42.50</span><span data-last-price="42.75">42.75</span>',
+    );
+    let slices = 0;
+    let t = 0;
+    const loc = genericLocator(page.document, 'www.example-broker.test', { now: () => t, sliceMs: 1 });
+    let found: Target | null = null;
+    while (!found && slices < 500) {
+      slices++;
+      found = loc.findPrice(null, () => false, []);
+      t += 100;
+    }
+    expect(slices).toBeGreaterThan(1);
+    // The data attribute outranks the class name, though it comes later in the page.
+    expect(found?.read()).toBe('42.75');
+    expect(found?.confidence).toBe(0.6);
+  });
+
+  it('backs off while it finds nothing: 2 s, then 4, 8 … up to a minute between passes', () => {
+    page = bigPage(200, '');
+    const doc = page.document;
+    let t = 0;
+    const passes: number[] = [];
+    // A pass starts with an element walker (the label search walks text nodes).
+    const walker = doc.createTreeWalker.bind(doc);
+    doc.createTreeWalker = ((root: Node, what?: number) => {
+      if (what === 1) passes.push(t);
+      return walker(root, what);
+    }) as typeof doc.createTreeWalker;
+    const loc = genericLocator(doc, 'www.example-broker.test', { now: () => t, sliceMs: 60_000 }); // one call per pass
+    for (; t < 400_000; t += 250) expect(loc.findPrice(null, () => false, [])).toBeNull();
+    const gaps = passes.slice(1).map((p, i) => p - passes[i]!);
+    expect(gaps.slice(0, 6)).toEqual([2000, 4000, 8000, 16000, 32000, 60000]);
+    expect(Math.max(...gaps)).toBe(60_000);
+  });
+});
