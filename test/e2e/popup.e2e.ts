@@ -9,8 +9,7 @@
  *   hedge" agrees with the engine's projection; everything fits 400 × 600 without scrolling;
  * - every state without a verdict has its message; the first-run page opened on install; the
  *   palette, alerts and overlay switches;
- * - screenshots of every state (artifacts/screenshots/<browser>/popup-*-light.png; dark ones in
- *   popup-dark.e2e.ts).
+ * - screenshots of every state, light, then dark (./popup-dark-checks.ts) in the same session.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/core/analyze.ts';
@@ -21,6 +20,7 @@ import { makeModel } from '../../src/core/model.ts';
 import { prepare } from '../../src/core/prepare.ts';
 import { flowStory } from '../../src/popup/model/flow-story.ts';
 import { BROWSERS, type ExtensionSession, launch, type Tab } from './harness/index.ts';
+import { darkChecks } from './popup-dark-checks.ts';
 import {
   chain,
   engineAt,
@@ -36,7 +36,7 @@ import {
   tickTo,
 } from './popup-live.ts';
 
-describe.each(BROWSERS)('%s popup, light', (browser) => {
+describe.each(BROWSERS)('%s popup', (browser) => {
   let s: ExtensionSession;
   let page: Tab;
   let tabId: number;
@@ -66,6 +66,9 @@ describe.each(BROWSERS)('%s popup, light', (browser) => {
     await welcome.setViewport(900, 900);
     await welcome.waitFor(`document.querySelectorAll('.steps > li').length === 3`);
     await welcome.screenshot('welcome-light', { fullPage: true });
+    await s.setColorScheme('dark');
+    await welcome.screenshot('welcome-dark', { fullPage: true });
+    await s.setColorScheme('light');
     await welcome.close();
   });
 
@@ -76,6 +79,10 @@ describe.each(BROWSERS)('%s popup, light', (browser) => {
     await popup.setViewport(400, 600);
     await popup.waitFor(`${text('levels')}.includes('No chain saved yet.')`, { timeoutMs: 15_000 });
     await shot('no-chain');
+    await s.setColorScheme('dark');
+    await popup.waitFor(`getComputedStyle(document.body).backgroundColor === 'rgb(15, 23, 42)'`);
+    await popup.screenshot('popup-no-chain-dark', {});
+    await s.setColorScheme('light');
   });
 
   it('goes from accelerating to stabilizing via transition as the page ticks through the flip, in place', async () => {
@@ -259,6 +266,9 @@ describe.each(BROWSERS)('%s popup, light', (browser) => {
     expect(before).toBe('rgb(0, 114, 178)');
     expect(await popup.eval(border)).toBe('rgb(21, 128, 61)');
     await shot('stabilizing-classic');
+    await s.extEval(
+      `ext.runtime.sendMessage({ gexfocus: 1, type: 'settings/update', payload: { patch: { palette: 'okabe-ito' } } })`,
+    );
   });
 
   it('asks for the notifications permission in the click that turns alerts on', async () => {
@@ -303,5 +313,9 @@ describe.each(BROWSERS)('%s popup, light', (browser) => {
     );
     expect(sites).toEqual({ 'www.google.com': false });
     await popup.click('[data-testid="overlay-here"]');
+  });
+
+  it('draws every state on the dark theme too (switched at run time, same session)', async () => {
+    await darkChecks(s, page, tabId, popup, popupUrl);
   });
 });
