@@ -21,6 +21,8 @@ export default defineConfig(({ mode }) => {
       sourcemap: false,
       minify: true,
       chunkSizeWarningLimit: 600,
+      // Pages the manifest does not name are built from here (crxjs builds the popup and options).
+      rollupOptions: { input: { welcome: 'src/welcome/index.html' } },
     },
     legacy: { inconsistentCjsInterop: true },
   };

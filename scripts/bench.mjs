@@ -3,7 +3,9 @@
 // (../shared/data/chains), then the CLI end to end (bench/cli.bench.mjs); (2) the background —
 // bench/background-runner.mjs, before and after issue 9's rewrite side by side, and the service
 // worker's bundle; (3) the content script — bench/content-script.bench.mjs in headless Chromium on a
-// page ticking 20 times a second (builds dist/chrome first if it is missing).
+// page ticking 20 times a second (builds dist/chrome first if it is missing); (4) the popup —
+// bench/popup.bench.mjs: popup open → verdict painted next to a static extension page, and price
+// tick → badge updated.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -60,4 +62,7 @@ if (!existsSync('/usr/bin/chromium')) {
   }
   const r = spawnSync(process.execPath, [join(root, 'bench/content-script.bench.mjs')], { stdio: 'inherit' });
   process.exitCode ||= r.status ?? 1;
+  console.log('');
+  const p = spawnSync(process.execPath, [join(root, 'bench/popup.bench.mjs')], { stdio: 'inherit' });
+  process.exitCode ||= p.status ?? 1;
 }

@@ -10,8 +10,10 @@ import { handlers } from './handlers.ts';
 import { browserPickerApi } from './picker/browser-api.ts';
 import { onOriginsRemoved } from './picker/site-flow.ts';
 import { onTabClosed } from './tab-closed.ts';
+import { registerWelcome } from './welcome.ts';
 
 listen(handlers);
+registerWelcome();
 listenCommands();
 
 ext.tabs.onRemoved.addListener((tabId) => {

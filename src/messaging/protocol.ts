@@ -19,6 +19,8 @@ import type {
   SavedPicker,
   SiteStatus,
   TabAnalysis,
+  TabGlance,
+  TabLevels,
   TabReading,
 } from './types.ts';
 
@@ -154,6 +156,15 @@ interface SettingsMessages {
 /** Popup → background: the levels for a tab, in the page's units. */
 interface AnalysisMessages {
   'tab/analysis': Entry<'extension', { tabId: number }, TabAnalysis>;
+  /**
+   * The tab's reading with the verdict and flip only (cheap: the popup's first paint and its ticks),
+   * or why there is no verdict. `quick`: the verdict the badge shows now, when it is for this chain.
+   */
+  'tab/glance': Entry<
+    'extension',
+    { tabId: number; quick?: boolean },
+    { reading: TabReading | null; glance: TabGlance | Exclude<TabAnalysis, TabLevels> }
+  >;
 }
 
 export type Protocol = AppMessages &
@@ -207,6 +218,7 @@ export const MESSAGE_ORIGIN: { [K in MessageType]: Protocol[K]['from'] } = {
   'settings/get': 'extension',
   'settings/update': 'extension',
   'tab/analysis': 'extension',
+  'tab/glance': 'extension',
   'overlay/start': 'content',
   'overlay/place': 'content',
   'overlay/hide': 'content',

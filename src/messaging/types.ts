@@ -93,6 +93,8 @@ export interface ChainSummary {
   aliases: string[];
   conversion: ConversionData;
   aliasConversions: Record<string, ConversionData>;
+  /** The file had a volume column (the positions model can use volume); absent in older indexes. */
+  hasVolume?: boolean;
 }
 
 type Regime = 'stabilizing' | 'accelerating' | 'transition';
@@ -211,6 +213,31 @@ export interface TabLevels {
   flowCurve: FlowPointData[];
   /** What moves the hedge besides price; null under the classic preset (it has no clock). */
   drivers: DriversData | null;
+}
+
+/**
+ * The verdict at a glance: what the popup paints first, from the tab's live evaluation (cached levels +
+ * one evaluateAt), before the full TabLevels (profile, chart, flow curve) arrive. Page units.
+ */
+export interface TabGlance {
+  status: 'glance';
+  symbol: string;
+  pagePrice: number;
+  underlying: string;
+  verdict: Regime;
+  /** The raw regime at this exact price (the verdict adds hysteresis). */
+  regime: Regime;
+  /** Nearest crossing, page units; null = none within ±20 %. */
+  flip: number | null;
+  /** $ per 1 % move at the page price. */
+  netGex: number;
+  /** Chain snapshot (ISO UTC), evaluation instant (epoch ms). */
+  asOf: string;
+  evaluatedAt: number;
+  atSnapshot: boolean;
+  /** Contracts in scope and alive (0 = nothing in scope), and the expiry scope that applied. */
+  used: number;
+  scope: string;
 }
 
 // --- On-page overlay (background → content script; owned by the overlay) ---------------------------

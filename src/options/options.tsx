@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { modelFor, readSettings, type Settings } from '../core/settings.ts';
 import type { ChainSummary } from '../messaging/types.ts';
+import { applyPalette } from '../ui/palette.ts';
 import type { OptionsApi } from './api.ts';
 import { BackupPanel } from './sections/backup-panel.tsx';
 import { ChainList } from './sections/chain-list.tsx';
@@ -28,6 +29,7 @@ export function Options({ api, version, builtInHosts }: Props) {
       ([c, s]) => {
         setChains(c);
         setSettings(s);
+        applyPalette(s.settings.palette);
       },
       (e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)),
     );
@@ -68,9 +70,11 @@ export function Options({ api, version, builtInHosts }: Props) {
         settings={settings.settings}
         notes={settings.notes}
         builtInHosts={builtInHosts}
+        chains={chains?.chains ?? []}
         onChange={async (patch) => {
           const next = await api.updateSettings(patch);
           setSettings({ settings: next, notes: [] });
+          applyPalette(next.palette);
         }}
       />
       <BackupPanel api={api} onRestored={refresh} />

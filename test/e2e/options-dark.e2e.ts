@@ -42,10 +42,12 @@ describe.each(BROWSERS)('%s options page, dark', (browser) => {
       tabId: ${tabId}, frameId: 0, frameUrl: ${JSON.stringify(url)}, at: Date.now(), symbol: 'SPX', price: 4505.1001,
       text: '4,505.10', site: 'test', method: 'picker', confidence: 1, suspect: false } })`);
     const popup = await s.newTab(s.extUrl(`src/popup/index.html?tab=${tabId}`));
-    await popup.waitFor(`${q('levels-regime')}`, { timeoutMs: 20_000 });
+    await popup.waitFor(`${q('levels-regime')} && ${q('ladder')}`, { timeoutMs: 20_000 });
     // REFERENCE.md, live preset at the snapshot: flip 4494.30149, walls 4500.
-    expect(await popup.eval(`${q('levels')}.textContent`)).toContain('Gamma flip4,494.30');
-    await popup.setViewport(360, 520);
+    expect(
+      await popup.eval(`document.querySelector('.ladder-row[data-level~="flip"] .ladder-value').textContent`),
+    ).toBe('4,494.30');
+    await popup.setViewport(400, 600);
     await popup.screenshot('popup-levels-dark', { selector: 'body' });
   });
 });

@@ -220,17 +220,21 @@ describe.each(BROWSERS)('%s options page', (browser) => {
       `ext.runtime.sendMessage({ gexfocus: 1, type: 'chains/mapping', payload: { underlying: 'SPX', aliasConversions: { 'ES1!': { kind: 'offset', offset: 20 } } } })`,
     );
     expect(reply.ok).toBe(true);
-    await popup.waitFor(`${q('levels-regime')}`, { timeoutMs: 20_000 });
+    await popup.waitFor(`${q('levels-regime')} && ${q('ladder')}`, { timeoutMs: 20_000 });
     const levels = await popup.eval<string>(text('levels'));
+    const level = (name: string) =>
+      popup.eval<string>(
+        `document.querySelector('.ladder-row[data-level~="${name}"] .ladder-value')?.textContent`,
+      );
     // Every 2023 contract has expired by now, so the popup shows the snapshot's levels, labelled.
     // REFERENCE.md (live, at the snapshot): flip 4494.30149, call wall 4500 (SPX) → +20 in ES.
     expect(await popup.eval(text('levels-at-snapshot'))).toContain('as of its snapshot');
     expect(levels).toContain('Levels in ES1! prices (converted from SPX at 4,505.10)');
-    expect(levels).toContain('Gamma flip4,514.30');
-    expect(levels).toContain('Call wall4,520.00');
-    expect(levels).toContain('Put wall4,520.00');
+    expect(await level('flip')).toBe('4,514.30');
+    expect(await level('call-wall')).toBe('4,520.00');
+    expect(await level('put-wall')).toBe('4,520.00');
     expect(await popup.eval(text('levels-age'))).toContain('stale');
-    await popup.setViewport(360, 520);
+    await popup.setViewport(400, 600);
     await popup.screenshot('popup-levels', { selector: 'body' });
   });
 });

@@ -3,8 +3,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { analyze } from '../../src/core/analyze.ts';
 import { chainToJSON } from '../../src/core/chain.ts';
 import { importChain } from '../../src/core/import/index.ts';
+import { makeModel } from '../../src/core/model.ts';
+import { tradePhrase } from '../../src/core/phrases.ts';
+import { prepare } from '../../src/core/prepare.ts';
 import type { ParsedChain } from '../../src/options/import/protocol.ts';
 import { Preview } from '../../src/options/sections/preview.tsx';
 
@@ -76,5 +80,45 @@ describe('the import preview', () => {
     const save = document.querySelector('[data-testid=preview-save]') as HTMLButtonElement;
     expect(save.disabled).toBe(false);
     expect(save.textContent).toBe('Replace the SPX chain');
+  });
+
+  it('says each hedge trade with the one formatter: buy/sell, dollars and the index future’s contracts', () => {
+    const text = readFileSync(join(process.cwd(), 'src/options/sample/spx-2023-09-14.csv'), 'utf8');
+    const parsed = parsedFrom(text, 'quotedata.csv');
+    const r = importChain(text);
+    const evaluationMs = Date.parse(r.chain.asOf!);
+    const {
+      strikes: _s,
+      profile: _p,
+      ...rest
+    } = analyze(prepare(r.chain, makeModel(), evaluationMs), 4505.1001);
+    render(
+      <Preview
+        parsed={parsed}
+        edits={{ underlying: 'SPX', spot: '4505.1001', asOfLocal: '' }}
+        asOf={parsed.chain.asOf}
+        analysis={{ ...rest, evaluationMs }}
+        analysisError={null}
+        existing={undefined}
+        model={{ ...model, positions: 'oi+volume' }}
+        saving={false}
+        onEdit={noop}
+        onSave={noop}
+        onCancel={noop}
+      />,
+      document.body,
+    );
+    const flow = document.querySelector('[data-testid=preview-flow]')?.textContent;
+    expect(flow).toBe(
+      `+1 %: ${tradePhrase(rest.hedgeFlow.up1pct.shares, 4505.1001, 'SPX')} · −1 %: ${tradePhrase(rest.hedgeFlow.down1pct.shares, 4505.1001, 'SPX')}`,
+    );
+    expect(flow).toMatch(/^\+1 %: sell \$[\d.]+ bn \(≈ [\d,]+ ES\)/);
+    expect(document.querySelector('[data-testid=preview-levels]')?.textContent).toContain('per 1 % move');
+    // prepare() counts open interest alone when the file has no volume: the preview says which applies.
+    expect(document.querySelector('[data-testid=preview-positions]')?.textContent).toBe(
+      parsed.chain.hasVolume
+        ? 'positions open interest + volume'
+        : 'positions open interest only (no volume column in this file)',
+    );
   });
 });

@@ -143,5 +143,6 @@ export function summarize(record: ChainRecord): ChainSummary {
     aliases: record.aliases,
     conversion: record.conversion,
     aliasConversions: record.aliasConversions,
+    hasVolume: record.chain.hasVolume === true,
   };
 }

@@ -1,10 +1,17 @@
 import type { Handlers } from '../../messaging/router.ts';
-import { tabLevels } from '../analysis/tab-levels.ts';
+import { glanceOf, shownVerdict } from '../analysis/tab-glance.ts';
+import { tabContext, tabLevels } from '../analysis/tab-levels.ts';
+import { evaluateLive } from '../overlay/live-evaluation.ts';
 import { refreshTab } from '../overlay/refresh.ts';
 import { getReading } from '../state/tab-readings.ts';
 import { localArea } from '../storage/areas.ts';
 
-export const analysisHandlers: Pick<Handlers, 'tab/analysis'> = {
+const failure = (e: unknown) => ({
+  status: 'error' as const,
+  message: e instanceof Error ? e.message : String(e),
+});
+
+export const analysisHandlers: Pick<Handlers, 'tab/analysis' | 'tab/glance'> = {
   'tab/analysis': async ({ tabId }) => {
     try {
       const reading = await getReading(tabId);
@@ -15,7 +22,22 @@ export const analysisHandlers: Pick<Handlers, 'tab/analysis'> = {
       const { verdict } = await refreshTab(tabId, reading, now, true);
       return verdict ? { ...levels, verdict } : levels;
     } catch (e) {
-      return { status: 'error', message: e instanceof Error ? e.message : String(e) };
+      return failure(e);
+    }
+  },
+  'tab/glance': async ({ tabId, quick }) => {
+    const reading = (await getReading(tabId)) ?? null;
+    try {
+      const now = Date.now();
+      const c = await tabContext(localArea(), reading ?? undefined, now);
+      if ('status' in c) return { reading, glance: c };
+      const live = evaluateLive(c, now, tabId);
+      const verdict =
+        (quick && (await shownVerdict(tabId, c))) ||
+        (await refreshTab(tabId, reading ?? undefined, now, false)).verdict;
+      return { reading, glance: glanceOf(c, live, verdict ?? live.evaluation.regime) };
+    } catch (e) {
+      return { reading, glance: failure(e) };
     }
   },
 };

@@ -164,6 +164,12 @@ function ChainRow({ chain: c, now, busy, api, run, onReplace }: RowProps) {
         <dd>
           {c.contracts.toLocaleString('en-US')} contracts, {c.expirations} expirations, spot{' '}
           {formatPrice(c.spot)}
+          {c.hasVolume === false && (
+            <span class="muted" data-testid={`positions-${c.underlying}`}>
+              {' '}
+              · open interest only (the file has no volume column)
+            </span>
+          )}
         </dd>
         <dt>Source</dt>
         <dd>

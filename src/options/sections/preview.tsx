@@ -1,7 +1,8 @@
 /** What the import would save, before it is saved: the user checks it, fixes the time, then saves. */
 import { FORMAT_LABELS } from '../../core/import/result.ts';
+import { gexPhrase, tradePhrase } from '../../core/phrases.ts';
 import type { ChainSummary } from '../../messaging/types.ts';
-import { formatCount, formatDistance, formatMoney, formatNewYork, formatPrice } from '../../ui/format.ts';
+import { formatDistance, formatNewYork, formatPrice } from '../../ui/format.ts';
 import type { ParsedChain, PreviewAnalysis } from '../import/protocol.ts';
 
 export interface PreviewEdits {
@@ -18,7 +19,7 @@ interface Props {
   analysis: PreviewAnalysis | null;
   analysisError: string | null;
   existing: ChainSummary | undefined;
-  model: { preset: string; scope: string; signs: string };
+  model: { preset: string; scope: string; signs: string; positions?: string };
   saving: boolean;
   onEdit(edits: PreviewEdits): void;
   onSave(): void;
@@ -40,6 +41,14 @@ export function Preview({
 }: Props) {
   const c = parsed.chain;
   const spot = Number(edits.spot);
+  const underlying = edits.underlying.trim() || c.underlying;
+  // prepare() falls back to open interest for a file without volume (methodology "Positions model").
+  const positions =
+    !model.positions || model.positions === 'oi'
+      ? 'positions open interest'
+      : c.hasVolume
+        ? `positions ${model.positions === 'volume' ? 'volume only' : 'open interest + volume'}`
+        : 'positions open interest only (no volume column in this file)';
   const canSave = !!asOf && spot > 0 && edits.underlying.trim() !== '' && !saving;
   const left = analysis
     ? [
@@ -147,8 +156,9 @@ export function Preview({
                 {analysis.regime}
               </strong>{' '}
               <span class="muted">
-                · net {formatMoney(analysis.netGex)} per 1 % move · balance {analysis.balance.toFixed(3)} ·{' '}
-                {model.preset} preset, scope {model.scope}, signs {model.signs}
+                · net {gexPhrase(analysis.netGex)} · balance {analysis.balance.toFixed(3)} · {model.preset}{' '}
+                preset, scope {model.scope}, signs {model.signs},{' '}
+                <span data-testid="preview-positions">{positions}</span>
               </span>
             </p>
             <table class="levels">
@@ -163,12 +173,10 @@ export function Preview({
                 <Level name="Put wall" value={analysis.putWall} spot={analysis.spot} />
                 <Level name="Absolute gamma strike" value={analysis.absGammaStrike} spot={analysis.spot} />
                 <tr>
-                  <th>Dealer hedge, +1 % / −1 %</th>
-                  <td class="num" colSpan={2}>
-                    {formatCount(analysis.hedgeFlow.up1pct.shares)} /{' '}
-                    {formatCount(analysis.hedgeFlow.down1pct.shares)} units (
-                    {formatMoney(analysis.hedgeFlow.up1pct.notional)} /{' '}
-                    {formatMoney(analysis.hedgeFlow.down1pct.notional)})
+                  <th>Dealer hedge</th>
+                  <td class="num" colSpan={2} data-testid="preview-flow">
+                    +1 %: {tradePhrase(analysis.hedgeFlow.up1pct.shares, analysis.spot, underlying)} · −1 %:{' '}
+                    {tradePhrase(analysis.hedgeFlow.down1pct.shares, analysis.spot, underlying)}
                   </td>
                 </tr>
               </tbody>

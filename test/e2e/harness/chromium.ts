@@ -24,7 +24,7 @@ export async function launchChromium(env: DriverEnv, opts: LaunchOptions): Promi
   const rules = FIXTURE_HOSTS.map((h) => `MAP ${h} 127.0.0.1`).join(', ');
   const context = await chromium.launchPersistentContext(env.profileDir, {
     executablePath: BROWSER_BINARIES.chromium,
-    headless: true,
+    headless: opts.headless ?? true,
     colorScheme: opts.colorScheme ?? 'light',
     viewport: { width: 1280, height: 800 },
     args: [

@@ -20,6 +20,11 @@ export interface LaunchOptions {
    * profile with the same extension id/UUID and its storage. Without it every launch is fresh.
    */
   profileDir?: string;
+  /**
+   * Chromium only: false opens a real window (`npm start` does when a display is present). Default
+   * true; the E2E suites always run headless.
+   */
+  headless?: boolean;
 }
 
 export interface ScreenshotOptions {
