@@ -11,6 +11,10 @@ export default defineConfig({
           include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
           exclude: ['test/e2e/**', 'node_modules/**'],
           environment: 'node',
+          // vitest's default is one worker per core but one: a single worker on a 2-core CI machine.
+          // Unit files spend much of their time importing modules, so two workers halve the wall time.
+          maxWorkers: 2,
+          testTimeout: 30_000,
         },
       },
       // E2E: one project per browser so both run in parallel (one worker each); test files use
@@ -25,6 +29,9 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 90_000,
           fileParallelism: false,
+          // One module graph for all of a browser's files: the harness and the engine the tests
+          // compare with are loaded once, not once per file (each file still launches its browser).
+          isolate: false,
         },
       })),
     ],

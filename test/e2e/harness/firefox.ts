@@ -32,6 +32,21 @@ export async function launchFirefox(env: DriverEnv, opts: LaunchOptions): Promis
       }
     : {};
   writeFirefoxProfile(env.profileDir, uuid, opts.colorScheme ?? 'light', { ...kept, ...opts.prefs });
+  const { child, bidi } = await startFirefox(env.profileDir);
+  try {
+    await bidi.send('webExtension.install', { extensionData: { type: 'path', path: env.extensionDir } });
+    const tree = await bidi.send<{ contexts: { context: string }[] }>('browsingContext.getTree', {
+      maxDepth: 0,
+    });
+    return new FirefoxSession(bidi, child, uuid, env, tree.contexts[0]!.context);
+  } catch (error) {
+    await stopProcess(child);
+    throw error;
+  }
+}
+
+/** Starts firefox-esr headless on a written profile and opens a BiDi session (no extension yet). */
+export async function startFirefox(profileDir: string): Promise<{ child: ChildProcess; bidi: BidiClient }> {
   const child = spawn(
     BROWSER_BINARIES.firefox,
     [
@@ -40,7 +55,7 @@ export async function launchFirefox(env: DriverEnv, opts: LaunchOptions): Promis
       '--remote-allow-system-access',
       '--no-remote',
       '--profile',
-      env.profileDir,
+      profileDir,
     ],
     {
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -52,11 +67,7 @@ export async function launchFirefox(env: DriverEnv, opts: LaunchOptions): Promis
     const wsUrl = await bidiUrl(child);
     const bidi = await BidiClient.connect(`${wsUrl}/session`);
     await bidi.send('session.new', { capabilities: { alwaysMatch: { acceptInsecureCerts: true } } });
-    await bidi.send('webExtension.install', { extensionData: { type: 'path', path: env.extensionDir } });
-    const tree = await bidi.send<{ contexts: { context: string }[] }>('browsingContext.getTree', {
-      maxDepth: 0,
-    });
-    return new FirefoxSession(bidi, child, uuid, env, tree.contexts[0]!.context);
+    return { child, bidi };
   } catch (error) {
     await stopProcess(child);
     throw error;
@@ -83,7 +94,7 @@ function bidiUrl(child: ChildProcess, timeoutMs = 30_000): Promise<string> {
   });
 }
 
-async function stopProcess(child: ChildProcess): Promise<void> {
+export async function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   const kill = (signal: NodeJS.Signals) => {
@@ -99,7 +110,24 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-class FirefoxSession implements ExtensionSession {
+/** Evaluates in the browser window's privileged chrome document (needs --remote-allow-system-access). */
+export async function chromeEval(bidi: BidiClient, expression: string): Promise<unknown> {
+  const tree = await bidi.send<{ contexts: { context: string; url: string }[] }>('browsingContext.getTree', {
+    maxDepth: 0,
+    'moz:scope': 'chrome',
+  });
+  const win = tree.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
+  if (!win) throw new Error('no browser window in the chrome scope');
+  const reply = await bidi.send<{
+    type: string;
+    exceptionDetails?: { text: string };
+    result?: { value?: unknown };
+  }>('script.evaluate', { expression, target: { context: win.context }, awaitPromise: true });
+  if (reply.type === 'exception') throw new Error(`in chrome scope: ${reply.exceptionDetails?.text}`);
+  return reply.result?.value;
+}
+
+export class FirefoxSession implements ExtensionSession {
   readonly browser = 'firefox' as const;
   private extPage: Promise<Tab> | undefined;
 
@@ -109,6 +137,8 @@ class FirefoxSession implements ExtensionSession {
     private readonly uuid: string,
     private readonly env: DriverEnv,
     private readonly firstContext: string,
+    /** A pooled session: hands the running browser back (extension removed, tabs closed) on close. */
+    private readonly release?: () => Promise<void>,
   ) {}
 
   get port() {
@@ -259,23 +289,15 @@ class FirefoxSession implements ExtensionSession {
   }
 
   /** Evaluates in the browser window's privileged chrome document (needs --remote-allow-system-access). */
-  private async chromeEval(expression: string): Promise<unknown> {
-    const tree = await this.bidi.send<{ contexts: { context: string; url: string }[] }>(
-      'browsingContext.getTree',
-      { maxDepth: 0, 'moz:scope': 'chrome' },
-    );
-    const win = tree.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
-    if (!win) throw new Error('no browser window in the chrome scope');
-    const reply = await this.bidi.send<{
-      type: string;
-      exceptionDetails?: { text: string };
-      result?: { value?: unknown };
-    }>('script.evaluate', { expression, target: { context: win.context }, awaitPromise: true });
-    if (reply.type === 'exception') throw new Error(`in chrome scope: ${reply.exceptionDetails?.text}`);
-    return reply.result?.value;
+  private chromeEval(expression: string): Promise<unknown> {
+    return chromeEval(this.bidi, expression);
   }
 
   async close(): Promise<void> {
+    if (this.release) {
+      await this.release();
+      return;
+    }
     await this.bidi.send('session.end', {}, 5_000).catch(() => {});
     this.bidi.close();
     await stopProcess(this.child);
