@@ -60,27 +60,37 @@ export function evaluateAt(p: Prepared, S: number, options: EvaluateOptions = {}
   const groups = p.groupSettleMs.length;
   const groupT = new Float64Array(groups);
   const groupSqrtT = new Float64Array(groups);
+  const groupDiscQ = new Float64Array(groups);
   if (retime) {
     for (let k = 0; k < groups; k++) {
       const s = (p.groupSettleMs[k]! - nowMs) / 1000;
-      groupT[k] = s <= 0 ? 0 : Math.max(s, MIN_LIVE_SECONDS) / SECONDS_PER_YEAR;
-      groupSqrtT[k] = Math.sqrt(groupT[k]!);
+      const t = s <= 0 ? 0 : Math.max(s, MIN_LIVE_SECONDS) / SECONDS_PER_YEAR;
+      groupT[k] = t;
+      groupSqrtT[k] = Math.sqrt(t);
+      groupDiscQ[k] = q === 0 ? 1 : Math.exp(-q * t);
     }
   }
+  const rq = r - q;
   // Typed arrays in locals: V8 then keeps their base pointers in registers across the hot loop.
   const { vol, drift: drifts, discQ, weight, feedGamma, lnStrike, zeroDte, settleGroup, sigma: sigmas } = p;
   for (let i = 0; i < p.n; i++) {
-    let v = vol[i]!;
-    let drift = drifts[i]!;
-    let dq = discQ[i]!;
+    // Live: only σ and the group are read (the prepared v, drift and e^(−qT) are for prepare()'s
+    // instant); the same expressions as prepare(), so the numbers are identical at that instant.
+    let v: number;
+    let drift: number;
+    let dq: number;
     if (retime) {
       const k = settleGroup[i]!;
       const t = groupT[k]!;
       if (t === 0) continue; // expired since prepare()
       const sigma = sigmas[i]!;
       v = sigma * groupSqrtT[k]!;
-      drift = (r - q + 0.5 * sigma * sigma) * t;
-      dq = q === 0 ? 1 : Math.exp(-q * t);
+      drift = (rq + 0.5 * sigma * sigma) * t;
+      dq = groupDiscQ[k]!;
+    } else {
+      v = vol[i]!;
+      drift = drifts[i]!;
+      dq = discQ[i]!;
     }
     const w = weight[i]! * dq;
     let g = 0;
