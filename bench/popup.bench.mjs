@@ -184,7 +184,7 @@ try {
       return at;
     }, price);
     ticks.push((await changed) - t0);
-    await page.waitForTimeout(600); // more than the reader's 250 ms between reports
+    await page.waitForTimeout(600); // more than the reader's 500 ms between reports
   }
 
   const gz = (rel) => gzipSync(readFileSync(join(dist, rel))).length;

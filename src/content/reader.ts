@@ -2,7 +2,8 @@
  * Follows the price a Locator points at: a narrow MutationObserver on the price/symbol nodes, a
  * stable-ancestor observer that notices when a re-render replaces them, and a slow poll as the last
  * resort (SPA route changes, a better source appearing). Flushes are throttled with setTimeout, never
- * requestAnimationFrame (paused in background tabs), and reports go out only when something changed.
+ * requestAnimationFrame (paused in background tabs), leading edge first (./reader-gate.ts: a change
+ * after a quiet spell is read at once), and reports go out only when something changed.
  *
  * Cost per flush stays small on any page (issue 9.4: an adapter whose element is missing cost 5–65 ms
  * per flush on a 300,000-element page, four times a second). A flush re-reads the nodes it already
@@ -16,6 +17,7 @@ import { implausibility, isPlausible } from '../core/price-plausible.ts';
 import { parsePriceText } from '../core/price-text.ts';
 import type { SuspectReason } from '../messaging/types.ts';
 import { type Locator, normalizeSymbol, type Target } from './locate.ts';
+import { flushGate } from './reader-gate.ts';
 
 export interface ReaderReport {
   symbol: string | null;
@@ -29,7 +31,7 @@ export interface ReaderReport {
 export interface ReaderOptions {
   signal: AbortSignal;
   onReport(report: ReaderReport): void;
-  /** Minimum time between flushes: at most 1000/minGapMs reports per second. */
+  /** Minimum time between two reports: at most 1000/minGapMs reports per second. */
   minGapMs?: number;
   maxJumpPct?: number;
   pollMs?: number;
@@ -50,6 +52,12 @@ const CONFIRM_TICKS = 3;
 const CONFIRM_MS = 5000;
 /** Pages restore hover-dependent values on mouseleave, which fires after pointerleave: let them. */
 const POINTER_SETTLE_MS = 100;
+/**
+ * After a flush that reported nothing, the next may run this soon (≤ 10 re-reads a second of a page
+ * that re-renders an unchanged price): small next to the report gap, so the slow poll's flush no
+ * longer holds back the next real tick (./reader-gate.ts).
+ */
+const IDLE_GAP_MS = 100;
 
 // The price element each document's reader follows now, for the overlay to sit next to.
 const located = new WeakMap<Document, Element>();
@@ -77,7 +85,7 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
   // Two reports a second at most: sending one (runtime.sendMessage) is most of the content script's
   // time on a page ticking 20×/s (CDP profile, bench/content-script.bench.mjs), and the verdict moves
   // through a hysteresis band anyway.
-  const minGap = opts.minGapMs ?? 500;
+  const gate = flushGate(opts.minGapMs ?? 500, IDLE_GAP_MS);
   const holdMs = opts.holdMs ?? 2000;
   let symbol: string | null | undefined;
   let ref: number | null = null;
@@ -88,7 +96,8 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
   let wired: [Element | null, Element | null] | null = null;
   let priceTarget: Target | null = null;
   let symbolTarget: Target | null = null;
-  let lastFlush = 0;
+  /** Set by emit(): the flush under way sent a report. */
+  let reported = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let recheckTimer: ReturnType<typeof setTimeout> | undefined;
   let resumeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -156,7 +165,7 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
 
   function schedule(delay = 0): void {
     if (timer !== undefined || signal.aborted) return;
-    const wait = Math.max(delay, lastFlush + minGap - Date.now());
+    const wait = Math.max(delay, gate.wait(Date.now()));
     if (wait <= 0) flush();
     else timer = setTimeout(flush, wait);
   }
@@ -176,6 +185,7 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
       last.reason === report.reason;
     if (same) return;
     last = report;
+    reported = true;
     opts.onReport(report);
   }
 
@@ -207,7 +217,14 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
     timer = undefined;
     if (signal.aborted) return;
     const now = Date.now();
-    lastFlush = now;
+    reported = false;
+    const again = read(now);
+    gate.ran(now, reported, !priceTarget);
+    if (again) schedule();
+  }
+
+  /** One look at the page; true when another flush should follow (the symbol just changed). */
+  function read(now: number): boolean {
     // A poll flush with a full look due also re-checks followed targets: a better source may have appeared.
     const due = now >= fullAt;
     if (due || !live(symbolTarget))
@@ -235,8 +252,7 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
           null,
         );
         endFlush();
-        schedule();
-        return;
+        return true;
       }
     }
     if (locator.paced && !live(priceTarget)) {
@@ -255,17 +271,17 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
       );
     }
     endFlush();
-    if (!priceTarget) return; // hovered legend or price not rendered: keep the last reading
+    if (!priceTarget) return false; // hovered legend or price not rendered: keep the last reading
     const text = priceTarget.read() ?? '';
     if (held) {
       if (text === held.text && now < held.until) {
         recheck(held.until - now);
-        return;
+        return false;
       }
       held = null;
     }
     const parsed = parsePriceText(text, { decimal: locator.decimal, previous: ref });
-    if (!parsed) return;
+    if (!parsed) return false;
     lastText = text;
     let reason: SuspectReason | null =
       parsed.status !== 'live' ? parsed.status : implausibility(ref, parsed.value, opts.maxJumpPct);
@@ -290,6 +306,7 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
       suspect: reason !== null,
       ...(reason ? { reason } : {}),
     });
+    return false;
   }
 
   /** Observe what was found; the changes collected so far have been looked at. */
