@@ -9,7 +9,8 @@ export default defineConfig({
     outDir: 'dist/cli',
     emptyOutDir: true,
     target: 'node20',
-    minify: false,
+    // Minified: Node parses and compiles a third less text at every start (the CLI's --help).
+    minify: true,
     sourcemap: false,
     rollupOptions: {
       external: [...builtinModules, ...builtinModules.map((m) => `node:${m}`)],

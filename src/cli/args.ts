@@ -23,11 +23,18 @@ export const EXIT = { ok: 0, badInput: 1, usage: 2, nothingInScope: 3, internal:
 /** Default --max-mb: 64 MiB, 45× the largest real chain file (SPX with every expiration, 1.4 MiB). */
 export const DEFAULT_MAX_MB = 64;
 
+/**
+ * A whole number with en-US thousands separators ('10,000,000'), without Intl: USAGE is built when
+ * the CLI loads, and the first Intl call of a process (toLocaleString included) costs 16–25 ms of
+ * ICU start-up on this machine — which then fell on every run, --help included.
+ */
+const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+
 export const USAGE = `usage: gexfocus analyze <chain-file> [--preset ${PRESETS.join('|')}] [--spot N] [--at ISO-8601]
                         [--signs ${SIGN_MODELS.join('|')}] [--scope ${SCOPES.join('|')}]
                         [--positions ${POSITIONS_MODELS.join('|')}] [--max-mb N] [--json]
   <chain-file>  a Cboe quote table (quotedata.csv), Cboe delayed-quotes JSON, or a CSV with a header row
-  --spot N      the underlying's price (a plain decimal, ${MIN_PRICE}–${MAX_PRICE.toLocaleString('en-US')}); required when the file has none
+  --spot N      the underlying's price (a plain decimal, ${MIN_PRICE}–${grouped(MAX_PRICE)}); required when the file has none
   --at T        the evaluation instant, e.g. 2023-09-14T11:20:00-04:00 (no zone = New York time);
                 default: the file's snapshot time, required when the file has none
   --positions   which contracts count: open interest (oi, default), plus the day's volume, or volume alone

@@ -6,8 +6,7 @@
 import type { Drivers, ProjectionPoint } from '../core/drivers';
 import { newYorkDate, wallClockAt } from '../core/ny-time';
 import { tradePhrase } from '../core/phrases';
-
-const px = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+import { formatPrice } from './numbers';
 
 /** 'dealers buy $3.92 bn (≈ 17,405 ES)'; 'dealers trade nothing' below a dollar. */
 export function dealers(shares: number, spot: number, underlying: string): string {
@@ -32,7 +31,7 @@ function clock(ms: number, today: string, zone = ''): string {
   return `${hm} on ${day.replace(',', '')}`;
 }
 
-const flipText = (flip: number | null) => (flip === null ? 'no flip' : px.format(flip));
+const flipText = (flip: number | null) => (flip === null ? 'no flip' : formatPrice(flip));
 
 /** How the regime runs through the projection: 'regime transition all session' or its changes. */
 function regimeRun(now: string, points: readonly ProjectionPoint[], today: string): string {

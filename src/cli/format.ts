@@ -10,9 +10,7 @@ import type { Model, PositionsModel } from '../core/model';
 import { gexPhrase, moneyPhrase } from '../core/phrases';
 import { explainRegime } from '../core/regime';
 import { dealers, driversLines } from './drivers-summary';
-
-const int = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const px = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+import { formatInt, formatPrice } from './numbers';
 
 function pct(level: number, spot: number): string {
   const d = ((level - spot) / spot) * 100;
@@ -41,7 +39,7 @@ export const SCOPE_WORDS: Record<Model['scope'], string> = {
 /** '3 contracts left out: open interest out of range (lines 17, 52, 98)' per group. */
 export function skippedLines(groups: readonly SkippedGroup[]): string[] {
   return groups.map((g) => {
-    const n = `${int.format(g.count)} contract${g.count === 1 ? '' : 's'}`;
+    const n = `${formatInt(g.count)} contract${g.count === 1 ? '' : 's'}`;
     const places =
       g.place === 'option'
         ? `data.options ${g.examples.map((i) => `[${i}]`).join(', ')}`
@@ -71,17 +69,17 @@ export function formatSummary(input: SummaryInput): string {
     timeStyle: 'short',
   });
   const level = (name: string, v: number | null) =>
-    v === null ? `${name}: none` : `${name}: ${px.format(v)} (${pct(v, a.spot)})`;
+    v === null ? `${name}: none` : `${name}: ${formatPrice(v)} (${pct(v, a.spot)})`;
   const flow = (label: string, shares: number) => `${label} → ${dealers(shares, a.spot, underlying)}`;
   const c = a.contracts;
   const lines = [
-    `${underlying}  spot ${px.format(a.spot)}  at ${ny} New York (${asOf})`,
+    `${underlying}  spot ${formatPrice(a.spot)}  at ${ny} New York (${asOf})`,
     `Model: ${model.preset} preset · ${SCOPE_WORDS[model.scope]} · signs ${model.signs} (${SIGN_WORDS[model.signs]}) · positions ${positions} (${POSITIONS_WORDS[positions]}) · r ${model.rate} · q ${model.dividend} · ${model.multiplier} per contract`,
     `Regime: ${a.regime} — ${explainRegime(a.regime)}`,
     `Net GEX: ${gexPhrase(a.netGex)} (gross ${moneyPhrase(a.grossGex)}, balance ${a.balance >= 0 ? '+' : '−'}${Math.abs(a.balance).toFixed(3)})`,
     a.flip === null
       ? 'Gamma flip: no flip — net GEX keeps one sign from −20 % to +20 % of spot'
-      : `Gamma flip: ${px.format(a.flip)} (${pct(a.flip, a.spot)}); ${a.crossings.length} crossing${a.crossings.length === 1 ? '' : 's'}: ${a.crossings.map((x) => px.format(x)).join(', ')}`,
+      : `Gamma flip: ${formatPrice(a.flip)} (${pct(a.flip, a.spot)}); ${a.crossings.length} crossing${a.crossings.length === 1 ? '' : 's'}: ${a.crossings.map(formatPrice).join(', ')}`,
     `${level('Call wall', a.callWall)} · ${level('Put wall', a.putWall)} · ${level('Abs gamma strike', a.absGammaStrike)}`,
     `Hedge flow (full revaluation): ${flow('+1 %', a.hedgeFlow.up1pct.shares)}; ${flow('−1 %', a.hedgeFlow.down1pct.shares)}`,
     ...(drivers
@@ -90,7 +88,7 @@ export function formatSummary(input: SummaryInput): string {
           'What moves the hedge (time, volatility, projection): live preset only — the classic preset has no clock',
         ]),
     `Same-day (0DTE) share of gross gamma: ${(a.zeroDteShare * 100).toFixed(1)} %`,
-    `Contracts: ${int.format(c.total)} in file, ${int.format(c.used)} used; left out: ${int.format(c.expired)} expired, ${int.format(c.noIv)} without IV, ${int.format(c.outOfScope)} out of scope`,
+    `Contracts: ${formatInt(c.total)} in file, ${formatInt(c.used)} used; left out: ${formatInt(c.expired)} expired, ${formatInt(c.noIv)} without IV, ${formatInt(c.outOfScope)} out of scope`,
     ...skippedLines(input.skipped),
   ];
   return `${lines.join('\n')}\n`;

@@ -6,7 +6,7 @@
  * = crossing nearest spot. Classic: at-spot numbers from the feed's gamma, 60-point linear profile,
  * flip = FIRST crossing from the low end, linearly interpolated (the reproduced method).
  */
-import { exposureAtSpot, type HedgeFlow, hedgeFlowFor } from './exposure';
+import { dealerDelta, exposureAtSpot, type HedgeFlow, hedgeFlowFor } from './exposure';
 import { assertAllFinite, assertFinite } from './finite';
 import { argmaxStrike, classicCrossings, liveCrossings, nearestCrossing } from './levels';
 import type { LineCounts, Prepared } from './prepare';
@@ -58,6 +58,7 @@ export function analyze(p: Prepared, S: number): Analysis {
   const crossings = classic ? classicCrossings(profile) : liveCrossings(p, profile, S);
   const flip = classic ? (crossings[0] ?? null) : nearestCrossing(crossings, S);
   const balance = at.gross > 0 ? at.net / at.gross : 0;
+  const deltaAtS = dealerDelta(p, S); // once for both hedge flows
   const strikes: StrikeRow[] = [];
   for (let k = 0; k < p.strikes.length; k++) {
     strikes.push({
@@ -85,7 +86,7 @@ export function analyze(p: Prepared, S: number): Analysis {
     callWall: argmaxStrike(p.strikes, (k) => Math.abs(at.callGex[k]!), S),
     putWall: argmaxStrike(p.strikes, (k) => Math.abs(at.putGex[k]!), S),
     absGammaStrike: argmaxStrike(p.strikes, (k) => Math.abs(at.callGex[k]!) + Math.abs(at.putGex[k]!), S),
-    hedgeFlow: { up1pct: hedgeFlowFor(p, S, 0.01), down1pct: hedgeFlowFor(p, S, -0.01) },
+    hedgeFlow: { up1pct: hedgeFlowFor(p, S, 0.01, deltaAtS), down1pct: hedgeFlowFor(p, S, -0.01, deltaAtS) },
     zeroDteShare: at.gross > 0 ? at.zeroDteGross / at.gross : 0,
     strikes,
     profile: profileRows,

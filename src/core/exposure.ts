@@ -124,8 +124,11 @@ export interface HedgeFlow {
   notional: number;
 }
 
-/** −(D(S′) − D(S)) by full revaluation, for S′ = S(1 + move). */
-export function hedgeFlowFor(p: Prepared, S: number, move: number): HedgeFlow {
-  const shares = -(dealerDelta(p, S * (1 + move)) - dealerDelta(p, S));
+/**
+ * −(D(S′) − D(S)) by full revaluation, for S′ = S(1 + move). `atS`: D(S) when the caller already has
+ * it (analyze asks for ±1 % at the same S: one pass over the lines less).
+ */
+export function hedgeFlowFor(p: Prepared, S: number, move: number, atS = dealerDelta(p, S)): HedgeFlow {
+  const shares = -(dealerDelta(p, S * (1 + move)) - atS);
   return { shares, notional: shares * S };
 }
