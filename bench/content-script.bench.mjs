@@ -25,6 +25,10 @@ const ROOT = new URL('..', import.meta.url).pathname;
 const DIST = process.env.GEXFOCUS_BENCH_DIST ?? join(ROOT, 'dist/chrome');
 const SECONDS = Number(process.argv[2] ?? 20);
 const ONLY = process.argv[3] ?? '';
+// GEXFOCUS_BENCH_BREAKDOWN=1: also print the content script's functions by inclusive time (most useful on
+// an unminified build: `npx vite build --mode chrome --minify false --outDir /tmp/x` and
+// GEXFOCUS_BENCH_DIST=/tmp/x).
+const BREAKDOWN = Boolean(process.env.GEXFOCUS_BENCH_BREAKDOWN);
 
 const tmp = mkdtempSync(join(tmpdir(), 'gexfocus-bench-'));
 // The E2E harness's fixture server and certificate maker (TypeScript, loaded through vite's module runner).
@@ -53,16 +57,32 @@ async function profile(page) {
   await page.waitForTimeout(SECONDS * 1000);
   const { profile: p } = await cdp.send('Profiler.stop');
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const name = (f) => `${f.functionName || '(anonymous)'}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
   let content = 0;
   let js = 0;
+  const self = new Map();
   p.samples.forEach((id, i) => {
     const frame = byId.get(id).callFrame;
     const us = p.timeDeltas[i] ?? 0;
-    if (ours(frame)) content += us;
+    if (ours(frame)) {
+      content += us;
+      if (BREAKDOWN) {
+        // Inclusive time of each of the content script's functions on this sample's stack.
+        const seen = new Set();
+        for (let n = id; n !== undefined; n = parent.get(n)) {
+          const f = byId.get(n).callFrame;
+          if (ours(f)) seen.add(name(f));
+        }
+        for (const key of seen) self.set(key, (self.get(key) ?? 0) + us);
+      }
+    }
     if (frame.url && !frame.functionName.startsWith('(')) js += us;
   });
   await cdp.detach();
-  return { content: content / 1000, js: js / 1000 };
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 30);
+  return { content: content / 1000, js: js / 1000, top };
 }
 
 /** CPU time (ms) of each call into the content script over SECONDS (trace FunctionCall events). */
@@ -153,6 +173,23 @@ try {
       `    content script ${perMinute(withExt.content)} ms/min vs the page's own JS ${perMinute(page)} ms/min (same run): ${ratio.toFixed(1)} % (target <= 10 %)`,
     );
     console.log(`    (the page's JS without the extension, separate run: ${perMinute(without.js)} ms/min)`);
+    if (BREAKDOWN) {
+      for (const [fn, us] of withExt.top)
+        console.log(`      ${perMinute(us / 1000).padStart(7)} ms/min  ${fn}`);
+      // Thread CPU time of the calls into the content script: not stretched by a loaded machine's
+      // descheduling as the sampled wall time above is, so before/after compare on a busy machine.
+      const c = await ext.newPage();
+      await c.goto(address);
+      if (overlay)
+        await c.waitForFunction(() => document.querySelector('gexfocus-overlay'), null, { timeout: 20_000 });
+      await c.waitForTimeout(1500);
+      const r = await calls(c);
+      await c.close();
+      const total = r.reduce((a, x) => a + x, 0);
+      console.log(
+        `    CPU time of calls into the content script: ${perMinute(total)} ms/min; ${(r.length / SECONDS).toFixed(1)} calls/s, median ${q(r, 0.5)} ms, p95 ${q(r, 0.95)} ms, longest ${q(r, 1)} ms`,
+      );
+    }
   }
   const big = [
     [

@@ -19,7 +19,9 @@ const REFRESH_MS = 20_000;
 /**
  * On ticks the price element's box is looked at again at most this often: reading it (and the
  * viewport) forces a layout, a visible share of the content script's time on a page ticking 20×/s.
- * Scrolls and resizes re-place the overlay at once.
+ * Scrolls and resizes re-place the overlay at once. The look happens just after the next paint (see
+ * `afterPaint`), when the layout is normally clean, not in the message handler right after the
+ * tick's text writes, where it forced a layout of its own (`layout` ~7 ms/min at 20 ticks/s).
  */
 const AVOID_EVERY_MS = 2000;
 
@@ -36,7 +38,11 @@ export function startOverlay(doc: Document, anchor: () => Element | null, signal
   let started = false;
   let pending: OverlayView | null | undefined;
   let avoidAt = 0;
+  let avoiding = false;
+  let shownAt = 0;
   let drag: { left: number; top: number } | null = null;
+  let left = '';
+  let top = '';
 
   const viewport = () => {
     const de = doc.documentElement;
@@ -60,11 +66,29 @@ export function startOverlay(doc: Document, anchor: () => Element | null, signal
       avoidAt = Date.now();
       box = clearOf(box, el ? textBox(el) : null, vp);
     }
-    panel.box.style.left = `${Math.round(box.left)}px`;
-    panel.box.style.top = `${Math.round(box.top)}px`;
+    // An inline style set to the value it has still invalidates the box's style: only changes are written.
+    const l = `${Math.round(box.left)}px`;
+    const t = `${Math.round(box.top)}px`;
+    if (l !== left) panel.box.style.left = left = l;
+    if (t !== top) panel.box.style.top = top = t;
   }
   const schedule = () => {
     if (!frame) frame = win.requestAnimationFrame(layout);
+  };
+  /**
+   * The periodic look at the price, in a task queued from an animation frame: it runs after that
+   * frame's style, layout and paint, so its reads find the layout done instead of forcing one.
+   */
+  const afterPaint = () => {
+    if (avoiding) return;
+    avoiding = true;
+    avoidAt = Date.now(); // one look per period even while the frame is pending
+    win.requestAnimationFrame(() => {
+      setTimeout(() => {
+        avoiding = false;
+        if (!signal.aborted && panel && !frame && !drag) layout();
+      }, 0);
+    });
   };
 
   function setMode(next: Mode): void {
@@ -148,10 +172,13 @@ export function startOverlay(doc: Document, anchor: () => Element | null, signal
     win.addEventListener('resize', schedule, passive);
     s.addEventListener('abort', () => {
       clearTimeout(refresh);
+      refresh = undefined;
       if (frame) win.cancelAnimationFrame(frame);
       frame = 0;
       p.host.remove();
     });
+    left = '';
+    top = '';
     mode = place.dot ? 'dot' : 'pill';
     return p;
   }
@@ -183,10 +210,23 @@ export function startOverlay(doc: Document, anchor: () => Element | null, signal
     const fresh = !panel;
     panel ??= mount();
     panel.render(view);
+    const now = Date.now();
     if (fresh) setMode(mode);
-    else if (Date.now() - avoidAt >= AVOID_EVERY_MS) layout();
-    clearTimeout(refresh);
-    refresh = setTimeout(pull, REFRESH_MS);
+    else if (now - avoidAt >= AVOID_EVERY_MS) afterPaint();
+    // The quiet-page re-ask: one timer that, when it fires, waits out what is left since the last
+    // view rather than a clearTimeout + setTimeout on every one of 20 pushes a second.
+    shownAt = now;
+    if (refresh === undefined) refresh = setTimeout(requery, REFRESH_MS);
+  }
+
+  function requery(): void {
+    const wait = shownAt + REFRESH_MS - Date.now();
+    if (wait > 0) {
+      refresh = setTimeout(requery, wait);
+      return;
+    }
+    refresh = undefined;
+    pull();
   }
 
   const onMessage = (message: unknown, sender: Runtime.MessageSender) => {

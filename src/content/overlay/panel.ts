@@ -147,65 +147,105 @@ export function createPanel(doc: Document, actions: PanelActions, signal: AbortS
   box.append(bar, body, dotButton);
   root.append(style, box);
 
-  let last = '';
-  let lists = '';
   let label = '';
   let expanded = false;
   let disconnected: string | null = null;
   let view: OverlayView | null = null;
+  let drawn: OverlayView | null = null;
 
-  // What each node shows, kept here: comparing with the DOM would read it back on every tick.
+  // What each node shows, kept here: comparing with the DOM would read it back on every tick. A node
+  // that already holds one text node gets its `data` changed (a character-data change) rather than
+  // `textContent` (which removes the text node and inserts a new one: a childList change with more
+  // style and layout invalidation); text writes were the largest share of a tick in the content-script
+  // bench (`set` ~10 of ~60 ms/min with the overlay drawn at 20 ticks/s).
   const shownText = new WeakMap<Node, string>();
+  const textOf = new WeakMap<Node, Text>();
   const set = (n: Node, text: string) => {
     if (shownText.get(n) === text) return;
     shownText.set(n, text);
+    const t = textOf.get(n);
+    if (t && t.parentNode === n && n.childNodes.length === 1) {
+      t.data = text;
+      return;
+    }
     n.textContent = text;
+    const first = n.firstChild;
+    if (first && first.nodeType === 3) textOf.set(n, first as Text);
   };
-  const shapes = new WeakMap<HTMLElement, string>();
+
+  type Row = { th: string; tds: [string, string][]; cls?: string; title?: string };
+  // What each table and list was built from, and its cells, kept in JS: reading classes, titles and
+  // `children` back from the DOM on every tick cost more than the text writes themselves.
+  const built = new WeakMap<HTMLElement, { shape: string[]; cells: Node[][] }>();
+  const sameShape = (a: string[] | undefined, b: string[]) =>
+    a !== undefined && a.length === b.length && a.every((x, i) => x === b[i]);
 
   /** The table's rows: the same shape (labels, classes) updates the cells' text in place. */
-  function rows(
-    table: HTMLElement,
-    data: { th: string; tds: [string, string][]; cls?: string; title?: string }[],
-  ) {
-    const shape = JSON.stringify(data.map((r) => [r.th, r.cls, r.title, r.tds.map(([c]) => c)]));
-    if (shapes.get(table) === shape) {
+  function rows(table: HTMLElement, data: Row[]) {
+    const shape = data.map(
+      (r) => `${r.th}\u0000${r.cls ?? ''}\u0000${r.title ?? ''}\u0000${r.tds.map(([c]) => c)}`,
+    );
+    const was = built.get(table);
+    if (was && sameShape(was.shape, shape)) {
       data.forEach((r, i) => {
-        const cells = table.children[i]!.children;
+        const cells = was.cells[i]!;
         r.tds.forEach(([, text], j) => {
-          set(cells[j + 1]!, text);
+          set(cells[j]!, text);
         });
       });
       return;
     }
-    shapes.set(table, shape);
+    const cells: Node[][] = [];
     table.replaceChildren(
       ...data.map((r) => {
         const tr = el('tr', r.cls ?? '');
         if (r.title) tr.title = r.title;
         const tds = r.tds.map(([cls, text]) => {
-          const td = el('td', cls, text);
-          shownText.set(td, text);
+          const td = el('td', cls);
+          set(td, text);
           return td;
         });
+        cells.push(tds);
         tr.append(el('th', '', r.th), ...tds);
         return tr;
       }),
     );
+    built.set(table, { shape, cells });
   }
 
   /** Paragraphs or tags: the same classes in the same order update their text in place. */
   function lines(box: HTMLElement, tag: 'p' | 'span', data: [string, string][]) {
-    const shape = data.map(([c]) => c).join(' ');
-    if (shapes.get(box) === shape) {
+    const shape = data.map(([c]) => c);
+    const was = built.get(box);
+    if (was && sameShape(was.shape, shape)) {
       data.forEach(([, text], i) => {
-        set(box.children[i]!, text);
+        set(was.cells[0]![i]!, text);
       });
-    } else {
-      shapes.set(box, shape);
-      box.replaceChildren(...data.map(([c, text]) => el(tag, c, text)));
+      return;
     }
+    const items = data.map(([c, text]) => {
+      const n = el(tag, c);
+      set(n, text);
+      return n;
+    });
+    box.replaceChildren(...items);
+    built.set(box, { shape, cells: [items] });
   }
+
+  /** Flat records (or strings) equal field by field: a tick's unchanged lists are skipped untouched. */
+  const sameList = <T extends object | string>(a: readonly T[] | undefined, b: readonly T[]) =>
+    a !== undefined &&
+    a.length === b.length &&
+    a.every((x, i) => {
+      const y = b[i]!;
+      if (x === y) return true;
+      if (typeof x !== 'object' || typeof y !== 'object') return false;
+      const xs = x as Record<string, unknown>;
+      const ys = y as Record<string, unknown>;
+      for (const k in xs) if (xs[k] !== ys[k]) return false;
+      for (const k in ys) if (!(k in xs)) return false;
+      return true;
+    });
 
   function draw(): void {
     if (!view) return;
@@ -242,9 +282,11 @@ export function createPanel(doc: Document, actions: PanelActions, signal: AbortS
     }
     set(price, v.price);
     set(line, v.line);
-    const next = JSON.stringify([v.ladder, v.flows, v.later, v.notes, v.flags]);
-    if (next !== lists) {
-      lists = next;
+    // Per list, against what was drawn last (the ladder's distances change with every tick, the notes
+    // rarely): no serialising of the view on a tick.
+    const before = drawn;
+    drawn = v;
+    if (!sameList(before?.ladder, v.ladder))
       rows(
         ladder,
         v.ladder.map((r) => ({
@@ -257,25 +299,28 @@ export function createPanel(doc: Document, actions: PanelActions, signal: AbortS
           title: r.hint,
         })),
       );
+    if (!sameList(before?.flows, v.flows))
       rows(
         flows,
         v.flows.map((f) => ({ th: f.label, tds: [['', f.value]] })),
       );
+    if (!sameList(before?.later, v.later))
       rows(
         later,
         v.later.map((f) => ({ th: f.label, tds: [['', f.value]] })),
       );
+    if (!sameList(before?.notes, v.notes))
       lines(
         notes,
         'p',
         v.notes.map((n) => [n.warn ? 'w' : 'm', n.text]),
       );
+    if (!sameList(before?.flags, v.flags))
       lines(
         tags,
         'span',
         v.flags.map((f) => ['tag', f]),
       );
-    }
     set(age, v.age);
     set(model, `Model: ${v.model}`);
   }
@@ -289,9 +334,8 @@ export function createPanel(doc: Document, actions: PanelActions, signal: AbortS
     bar,
     dotButton,
     render(v) {
-      const key = JSON.stringify(v);
-      if (key === last && disconnected === null) return; // most pushes repeat the last view
-      last = key;
+      // No whole-view key (a JSON.stringify of the view on every push was ~8 ms/min at 20 ticks/s):
+      // draw() compares field by field, so a repeated view writes nothing.
       disconnected = null;
       view = v;
       draw();
