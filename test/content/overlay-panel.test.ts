@@ -84,6 +84,7 @@ describe('the overlay panel', () => {
 
   it('updates the text in place on a tick and rebuilds the tables only when they change', () => {
     const { panel, done } = mounted();
+    panel.setMode('card', false);
     const firstRow = panel.box.querySelector('tr');
     panel.render(view({ word: 'Transition', verdict: 'transition', glyph: '≈', price: 'SPX 4,513.00' }));
     expect(panel.box.querySelector('tr')).toBe(firstRow); // same ladder: same rows
@@ -92,6 +93,20 @@ describe('the overlay panel', () => {
     expect(panel.box.className).not.toContain('stabilizing');
     panel.render(view({ flags: [] }));
     expect(panel.box.textContent).not.toContain('guess');
+    done();
+  });
+
+  it('leaves the hidden card alone while it is a pill, and draws the latest view when it opens', () => {
+    const { panel, done } = mounted();
+    const ladderText = () => [...panel.box.querySelectorAll('td')].map((td) => td.textContent).join(' ');
+    panel.render(view({ word: 'Transition', price: 'SPX 4,520.00', flags: [], ladder: [] }));
+    expect(panel.box.textContent).toContain('Transition'); // the pill follows every tick
+    expect(panel.box.textContent).toContain('SPX 4,512.40'); // the hidden card does not
+    expect(ladderText()).toContain('+0.83 %');
+    panel.setMode('card', false);
+    expect(panel.box.textContent).toContain('SPX 4,520.00');
+    expect(panel.box.textContent).not.toContain('guess');
+    expect(ladderText()).not.toContain('+0.83 %');
     done();
   });
 

@@ -280,6 +280,10 @@ export function createPanel(doc: Document, actions: PanelActions, signal: AbortS
       expanded = mode === 'card';
       bar.setAttribute('aria-expanded', String(expanded));
     }
+    // The card's text only while it is open (and once at the start): at 20 ticks/s its ladder's
+    // distances were half of the overlay's cost per tick while hidden behind the pill. Opening the
+    // card draws it from the latest view (setMode → draw).
+    if (mode !== 'card' && drawn !== null) return;
     set(price, v.price);
     set(line, v.line);
     // Per list, against what was drawn last (the ladder's distances change with every tick, the notes
