@@ -32,12 +32,14 @@ interface Pool {
   port: number;
   fixtureUrl: (host: string, path: string) => string;
   launches: number;
-  lent: boolean;
 }
 
 let pool: Promise<Pool> | undefined;
+/** A session holds the shared browser (a suite that never closed its session keeps it). */
+let lentOut = false;
 
-export const firefoxPoolEnabled = () => process.env.GEXFOCUS_E2E_FRESH_FIREFOX !== '1';
+/** Whether the next launch can use the shared browser; otherwise it gets a browser of its own. */
+export const firefoxPoolFree = () => process.env.GEXFOCUS_E2E_FRESH_FIREFOX !== '1' && !lentOut;
 
 async function startPool(): Promise<Pool> {
   const tmp = mkdtempSync(join(tmpdir(), 'gexfocus-e2e-firefox-pool-'));
@@ -78,7 +80,6 @@ async function startPool(): Promise<Pool> {
     port: server.port,
     fixtureUrl: (host, path) => `https://${host}:${server.port}${path.startsWith('/') ? path : `/${path}`}`,
     launches: 0,
-    lent: false,
   };
 }
 
@@ -104,9 +105,11 @@ export async function launchPooledFirefox(opts: LaunchOptions): Promise<Extensio
     pool = undefined;
     throw error;
   });
-  const p = await pool;
-  if (p.lent) throw new Error('the shared Firefox is still lent to another session: close that one first');
-  p.lent = true;
+  lentOut = true;
+  const p = await pool.catch((error) => {
+    lentOut = false;
+    throw error;
+  });
   const n = ++p.launches;
   const extensionDir = join(p.tmp, `extension-${n}`);
   const uuid = randomUUID();
@@ -121,8 +124,8 @@ export async function launchPooledFirefox(opts: LaunchOptions): Promise<Extensio
       throw error;
     } finally {
       rmSync(extensionDir, { recursive: true, force: true });
+      lentOut = false;
     }
-    p.lent = false;
   };
   const reset = async () => {
     // A new browser window with one blank tab is the next session's first tab, as in a new browser.
@@ -175,6 +178,7 @@ export async function launchPooledFirefox(opts: LaunchOptions): Promise<Extensio
   } catch (error) {
     // A browser in an unknown state is not lent again.
     pool = undefined;
+    lentOut = false;
     await stopProcess(p.child);
     throw error;
   }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { makeCertificate } from './cert.ts';
 import { type DriverEnv, launchChromium } from './chromium.ts';
 import { launchFirefox } from './firefox.ts';
-import { firefoxPoolEnabled, launchPooledFirefox } from './firefox-pool.ts';
+import { firefoxPoolFree, launchPooledFirefox } from './firefox-pool.ts';
 import { FIXTURE_HOSTS } from './hosts.ts';
 import { DIST } from './paths.ts';
 import { startFixtureServer } from './server.ts';
@@ -34,8 +34,9 @@ export async function launch(browser: BrowserName, opts: LaunchOptions = {}): Pr
   if (!existsSync(join(DIST[browser], 'manifest.json'))) {
     throw new Error(`${DIST[browser]} has no build: run \`npm run build\` first`);
   }
-  // Firefox starts slowly: one browser per process takes each fresh session in turn (firefox-pool.ts).
-  if (browser === 'firefox' && !opts.profileDir && firefoxPoolEnabled()) return launchPooledFirefox(opts);
+  // Firefox starts slowly: one browser per process takes each fresh session in turn (firefox-pool.ts);
+  // a launch while it is lent out (a second session at once) gets a browser of its own.
+  if (browser === 'firefox' && !opts.profileDir && firefoxPoolFree()) return launchPooledFirefox(opts);
   const tmp = mkdtempSync(join(tmpdir(), `gexfocus-e2e-${browser}-`));
   // A kept profile (opts.profileDir) holds the profile and the build's copy at fixed paths: Chromium
   // derives an unpacked extension's id from its path, and the id keys its storage.
