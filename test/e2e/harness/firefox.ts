@@ -320,7 +320,14 @@ class FirefoxTab implements Tab {
   };
 
   async goto(url: string): Promise<void> {
-    await this.bidi.send('browsingContext.navigate', { context: this.context, url, wait: 'complete' });
+    const navigate = (timeoutMs?: number) =>
+      this.bidi.send('browsingContext.navigate', { context: this.context, url, wait: 'complete' }, timeoutMs);
+    // Seen once in 8 full runs (site-symbols, a popup page in a new tab on a loaded 2-core machine):
+    // a navigation that never reported 'complete'. Sent again, the page loads; a second silence fails.
+    await navigate(20_000).catch((error: Error) => {
+      if (!/no BiDi reply/.test(error.message)) throw error;
+      return navigate();
+    });
   }
 
   private async evaluate(expression: string, ownership: 'none' | 'root' = 'none'): Promise<RemoteValue> {
