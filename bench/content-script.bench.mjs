@@ -220,7 +220,9 @@ try {
   await plain.close();
   await ext.close();
   const gz = gzipSync(readFileSync(join(DIST, 'src/content/index.js'))).length;
-  console.log(`content script bundle: ${(gz / 1024).toFixed(1)} KB gzipped (target <= 18: the overlay's pill, card, dot and controls, README)`);
+  console.log(
+    `content script bundle: ${(gz / 1024).toFixed(1)} KB gzipped (target <= 18: the overlay's pill, card, dot and controls, README)`,
+  );
 } finally {
   await server.close();
   rmSync(tmp, { recursive: true, force: true });
