@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { fakeBrowser } from './fake-browser.ts';
+import { pageReport, URL_SPX } from './page-report.ts';
 
 // Each test runs the background's whole path on real chains (a new worker loads, prepares and
 // analyses its chain again): allow for a loaded machine.
@@ -32,7 +33,6 @@ type PageReport = import('../../src/messaging/types.ts').PageReport;
 type Sender = import('../../src/platform/browser.ts').Runtime.MessageSender;
 type AlertState = import('../../src/background/alerts/alert-state.ts').AlertState;
 
-const URL_SPX = 'https://www.google.com/finance/quote/.INX:INDEXSP';
 let flip = 0;
 let ndxSpot = 0;
 
@@ -46,17 +46,7 @@ async function worker() {
   };
 }
 
-const report = (symbol: string, price: number, over: Partial<PageReport> = {}): PageReport => ({
-  symbol,
-  price,
-  text: price.toFixed(2),
-  site: 'google-finance',
-  method: 'adapter',
-  confidence: 1,
-  suspect: false,
-  frameUrl: URL_SPX,
-  ...over,
-});
+const report = pageReport;
 type Page = Awaited<ReturnType<typeof worker>>['page'];
 const send = (page: Page, tabId: number, r: PageReport) =>
   page['page/report'](r, {

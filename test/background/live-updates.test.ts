@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { fakeBrowser } from './fake-browser.ts';
+import { pageReport, URL_SPX } from './page-report.ts';
 
 // Each test runs the background's whole path on real chains (a new worker loads, prepares and
 // analyses its chain again): allow for a loaded machine.
@@ -38,7 +39,6 @@ type Sender = import('../../src/platform/browser.ts').Runtime.MessageSender;
 
 const shared = (f: string) =>
   readFileSync(new URL(`../../../shared/data/chains/${f}`, import.meta.url), 'utf8');
-const URL_SPX = 'https://www.google.com/finance/quote/.INX:INDEXSP';
 const URL_NDX = 'https://www.google.com/finance/quote/NDX:INDEXNASDAQ';
 
 let spot = { SPX: 0, NDX: 0 };
@@ -63,17 +63,7 @@ beforeEach(() => {
   nextTab += 10;
 });
 
-const report = (symbol: string, price: number, over: Partial<PageReport> = {}): PageReport => ({
-  symbol,
-  price,
-  text: price.toFixed(2),
-  site: 'google-finance',
-  method: 'adapter',
-  confidence: 1,
-  suspect: false,
-  frameUrl: URL_SPX,
-  ...over,
-});
+const report = pageReport;
 
 const send = (tabId: number, r: PageReport, url = URL_SPX, frameId = 0) =>
   pageHandlers['page/report'](r, {

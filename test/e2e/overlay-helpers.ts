@@ -10,41 +10,12 @@ import { analyze } from '../../src/core/analyze.ts';
 import type { Chain } from '../../src/core/chain.ts';
 import { chainToJSON } from '../../src/core/chain.ts';
 import { importChain } from '../../src/core/import/index.ts';
-import { wallClockAt } from '../../src/core/ny-time.ts';
 import { type Prepared, prepare } from '../../src/core/prepare.ts';
 import { DEFAULT_SETTINGS, modelFor } from '../../src/core/settings.ts';
-import { liveQuoteTable } from '../fixtures/live-chain.ts';
+import { liveQuoteTable, restampQuoteTable } from '../fixtures/live-chain.ts';
 import type { ExtensionSession, Tab } from './harness/index.ts';
 
 const SPX = join(import.meta.dirname, '../../../shared/data/chains/spx_quotedata_2023-09-14_full.csv');
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/**
- * The Cboe file's "Date:" line set to `atMs` (New York wall clock, as Cboe writes it). The live
- * fixture keeps the weekday, so its snapshot is up to a week old and the chain reads as stale (older
- * than a session); re-stamping it half an hour ago makes the same live structure a fresh chain.
- */
-export function restamp(text: string, atMs: number): string {
-  const w = wallClockAt(atMs);
-  const zone = (w.hour - new Date(atMs).getUTCHours() + 24) % 24 === 20 ? 'EDT' : 'EST';
-  const h12 = w.hour % 12 === 0 ? 12 : w.hour % 12;
-  const line = `"Date: ${MONTHS[w.month - 1]} ${w.day}, ${w.year} at ${h12}:${String(w.minute).padStart(2, '0')} ${w.hour < 12 ? 'AM' : 'PM'} ${zone}"`;
-  return text.replace(/^.*date\s*:.*?(?=,\s*Bid)/im, line);
-}
-
 export interface LiveSpx {
   chain: Chain;
   /** The engine at the page price S (SPX points, the page shows SPX 1:1) and the instant. */
@@ -54,7 +25,9 @@ export interface LiveSpx {
 /** The live SPX chain, fresh (snapshot half an hour ago) unless `stale`. */
 export function liveSpx(nowMs: number, opts: { stale?: boolean } = {}): LiveSpx {
   const live = liveQuoteTable(readFileSync(SPX, 'utf8'), nowMs);
-  const text = opts.stale ? live.text : restamp(live.text, nowMs - 30 * 60_000);
+  // The live fixture keeps the weekday, so its snapshot is up to a week old and the chain reads as
+  // stale (older than a session); re-stamped half an hour ago the same live structure is fresh.
+  const text = opts.stale ? live.text : restampQuoteTable(live.text, nowMs - 30 * 60_000);
   const { chain } = importChain(text);
   const model = modelFor(DEFAULT_SETTINGS, 'SPX');
   let prepared: Prepared | null = null;
