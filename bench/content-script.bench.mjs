@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { createServer as createViteServer } from 'vite';
+import { loadTs } from '../scripts/load-ts.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 // GEXFOCUS_BENCH_DIST: another build to measure the same way (e.g. main's, for a before/after).
@@ -32,17 +32,11 @@ const BREAKDOWN = Boolean(process.env.GEXFOCUS_BENCH_BREAKDOWN);
 
 const tmp = mkdtempSync(join(tmpdir(), 'gexfocus-bench-'));
 // The E2E harness's fixture server and certificate maker (TypeScript, loaded through vite's module runner).
-const vite = await createViteServer({
-  root: ROOT,
-  configFile: false,
-  logLevel: 'error',
-  appType: 'custom',
-  server: { middlewareMode: true, hmr: false, watch: null },
-});
-const { makeCertificate } = await vite.ssrLoadModule('/test/e2e/harness/cert.ts');
-const { startFixtureServer } = await vite.ssrLoadModule('/test/e2e/harness/server.ts');
-const { FIXTURE_HOSTS } = await vite.ssrLoadModule('/test/e2e/harness/hosts.ts');
-await vite.close();
+const [{ makeCertificate }, { startFixtureServer }, { FIXTURE_HOSTS }] = await loadTs(
+  '/test/e2e/harness/cert.ts',
+  '/test/e2e/harness/server.ts',
+  '/test/e2e/harness/hosts.ts',
+);
 const server = await startFixtureServer(makeCertificate(tmp, FIXTURE_HOSTS));
 const url = (host, path) => `https://${host}:${server.port}${path}`;
 

@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { createServer as createViteServer } from 'vite';
+import { loadTs } from '../scripts/load-ts.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const OPENS = Number(process.argv[2] ?? 15);
@@ -34,17 +34,11 @@ writeFileSync(
     '<body><p elementtiming="static">A static extension page.</p></body></html>',
 );
 
-const vite = await createViteServer({
-  root: ROOT,
-  configFile: false,
-  logLevel: 'error',
-  appType: 'custom',
-  server: { middlewareMode: true, hmr: false, watch: null },
-});
-const { makeCertificate } = await vite.ssrLoadModule('/test/e2e/harness/cert.ts');
-const { liveQuoteTable } = await vite.ssrLoadModule('/test/fixtures/live-chain.ts');
-const core = await vite.ssrLoadModule('/src/core/index.ts');
-await vite.close();
+const [{ makeCertificate }, { liveQuoteTable }, core] = await loadTs(
+  '/test/e2e/harness/cert.ts',
+  '/test/fixtures/live-chain.ts',
+  '/src/core/index.ts',
+);
 
 const now = Date.now();
 const live = liveQuoteTable(readFileSync(join(ROOT, 'src/options/sample/spx-2023-09-14.csv'), 'utf8'), now);

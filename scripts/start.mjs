@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDependencies } from './bootstrap.mjs';
+import { loadTs } from './load-ts.mjs';
 
 // A fresh clone has no node_modules: install the locked dependencies first (built-ins only above).
 console.log('▶ Dependencies');
@@ -62,18 +63,12 @@ console.log(
     : '\n▶ The extension in headless Chromium (no display here: screenshots only, no window)',
 );
 
-const { createServer } = await import('vite');
-const vite = await createServer({
-  root,
-  configFile: false,
-  logLevel: 'error',
-  appType: 'custom',
-  server: { middlewareMode: true, hmr: false, watch: null },
-});
-const { launch } = await vite.ssrLoadModule('/test/e2e/harness/index.ts');
-const { liveQuoteTable } = await vite.ssrLoadModule('/test/fixtures/live-chain.ts');
-const core = await vite.ssrLoadModule('/src/core/index.ts');
-const { clearRegime } = await vite.ssrLoadModule('/src/core/verdict.ts');
+const [{ launch }, { liveQuoteTable }, core, { clearRegime }] = await loadTs(
+  '/test/e2e/harness/index.ts',
+  '/test/fixtures/live-chain.ts',
+  '/src/core/index.ts',
+  '/src/core/verdict.ts',
+);
 
 // The live copy and, from the engine, a price clearly inside each verdict and the sweep around the flip.
 const live = liveQuoteTable(readFileSync(join(root, sample), 'utf8'), Date.now());
@@ -200,24 +195,20 @@ async function sweep({ session, page, tabId }) {
   await session.close().catch(() => undefined);
 }
 
-try {
-  if (!prices?.accelerating || !prices.stabilizing)
-    console.log(
-      '  today the live copy has no flip to cross clearly: the popup is shown in the verdicts it has',
-    );
-  const open = await demo('light', { headless: !display, keep: display && !!prices });
-  await demo('dark', { headless: true, keep: false });
-  console.log(`\n✓ Screenshots (${display ? 'light from the window, dark headless' : 'headless'}):`);
-  console.log(shots.map((s) => `    ${s}`).join('\n'));
-  if (open) await sweep(open);
-  else {
-    console.log('\nNo display here, so no window stays open (with one, npm start leaves Chromium running on');
-    console.log('the demo page as its price sweeps through the flip). To use the extension in your own');
-    console.log(
-      'browser, load dist/chrome (chrome://extensions → Load unpacked) or dist/firefox/manifest.json',
-    );
-    console.log('(about:debugging → Load Temporary Add-on).');
-  }
-} finally {
-  await vite.close();
+if (!prices?.accelerating || !prices.stabilizing)
+  console.log(
+    '  today the live copy has no flip to cross clearly: the popup is shown in the verdicts it has',
+  );
+const open = await demo('light', { headless: !display, keep: display && !!prices });
+await demo('dark', { headless: true, keep: false });
+console.log(`\n✓ Screenshots (${display ? 'light from the window, dark headless' : 'headless'}):`);
+console.log(shots.map((s) => `    ${s}`).join('\n'));
+if (open) await sweep(open);
+else {
+  console.log('\nNo display here, so no window stays open (with one, npm start leaves Chromium running on');
+  console.log('the demo page as its price sweeps through the flip). To use the extension in your own');
+  console.log(
+    'browser, load dist/chrome (chrome://extensions → Load unpacked) or dist/firefox/manifest.json',
+  );
+  console.log('(about:debugging → Load Temporary Add-on).');
 }
