@@ -102,9 +102,15 @@ export async function pickerTrust(s: ExtensionSession, tab: Tab): Promise<void> 
   const price = (await textRect(tab, '.num-Qq83Lm'))!;
   await tab.clickAt(centre(price).x, centre(price).y);
   await tab.waitFor(`document.querySelector('gexfocus-picker') === null`);
-  const saved = await s.extEval<Record<string, { sample: string }>>(
-    `ext.storage.local.get('pickers').then((x) => x.pickers ?? {})`,
-  );
+  // The picker leaves the page when it sends the pick; the background's write lands a moment later.
+  const saved = await s.extEval<Record<string, { sample: string }>>(`(async () => {
+    const end = Date.now() + 5000;
+    for (;;) {
+      const { pickers = {} } = await ext.storage.local.get('pickers');
+      if (pickers['www.cnbc.com'] || Date.now() > end) return pickers;
+      await new Promise((ok) => setTimeout(ok, 50));
+    }
+  })()`);
   expect(saved['www.cnbc.com']?.sample).toMatch(/^\d+\.\d{2}$/);
   // The page saw the click land on our shield (its host), never on its price element.
   const seen = await tab.eval<string[]>('__seen');
