@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import sourceManifest from './manifest.json' with { type: 'json' };
 import { manifestFor, type Target } from './scripts/manifest-for.ts';
+import { popupOneFile } from './scripts/popup-one-file.ts';
 
 // One source manifest (manifest.json); each target gets the keys its browser wants.
 // `vite build --mode chrome` → dist/chrome, `--mode firefox` → dist/firefox.
@@ -13,6 +14,7 @@ export default defineConfig(({ mode }) => {
     plugins: [
       preact(),
       crx({ manifest, browser: target, contentScripts: { standaloneFiles: ['src/content/index.ts'] } }),
+      popupOneFile(`dist/${target}`, sourceManifest.action.default_popup),
     ],
     build: {
       outDir: `dist/${target}`,
