@@ -73,7 +73,7 @@ export function Popup({ first = null, pending }: Props) {
     );
   }, [tabId]);
 
-  const data = useTabData(tabId ?? undefined, first?.snapshot);
+  const data = useTabData(tabId ?? undefined, first?.snapshot, first?.stored);
   const OkBody = useOkBody();
   const state =
     tabId === null ? ({ kind: 'loading' } as const) : popupState(tabId, data.reading, data.glance);

@@ -52,8 +52,12 @@ export async function snapshotOf(tabId: number, quick = false): Promise<Snapshot
   return snapshot;
 }
 
-/** `seed`: the first snapshot, already fetched before the first render (main.tsx). */
-export function useTabData(tabId: number | undefined, seed?: Snapshot): TabData {
+/**
+ * `seed`: the first snapshot, already fetched before the first render (main.tsx); `stored`: it is the
+ * one storage.session held (stored-snapshot.ts), so the first round asks the background for a fresh
+ * one instead of waiting a tick.
+ */
+export function useTabData(tabId: number | undefined, seed?: Snapshot, stored = false): TabData {
   const [reading, setReading] = useState<TabReading | null | undefined>(seed?.reading);
   const [glance, setGlance] = useState<Glance | undefined>(seed?.glance);
   const [levels, setLevels] = useState<TabAnalysis | undefined>(undefined);
@@ -80,7 +84,7 @@ export function useTabData(tabId: number | undefined, seed?: Snapshot): TabData 
       if (!signal.signal.aborted) setLevels(l);
     };
 
-    let first = seed;
+    let first = stored ? undefined : seed;
     const round = async () => {
       if (busy || signal.signal.aborted) return;
       busy = true;

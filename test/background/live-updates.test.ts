@@ -33,6 +33,7 @@ const { makeRecord } = await import('../../src/background/chains/record.ts');
 const { saveChain } = await import('../../src/background/chains/store.ts');
 const { importChain } = await import('../../src/core/import/index.ts');
 const { liveQuoteTable } = await import('../fixtures/live-chain.ts');
+const { snapshotFromSession } = await import('../../src/popup/stored-snapshot.ts');
 type PageReport = import('../../src/messaging/types.ts').PageReport;
 type TabReading = import('../../src/messaging/types.ts').TabReading;
 type Sender = import('../../src/platform/browser.ts').Runtime.MessageSender;
@@ -219,6 +220,32 @@ describe('what storage.session holds for a tab', () => {
         (fake.current.session.data.get(`live:${tab}`) as { verdict: string }).verdict,
       ),
     );
+  });
+
+  it('holds the glance the popup paints first: the background’s own answer for that reading', async () => {
+    const tab = nextTab;
+    const price = spot.SPX * 0.995;
+    await send(tab, report('SPX', price));
+    const items = () => Object.fromEntries(fake.current.session.data);
+    await until(() => snapshotFromSession(items(), tab) !== undefined);
+    const stored = snapshotFromSession(items(), tab)!;
+    const asked = await analysisHandlers['tab/glance']({ tabId: tab, quick: true }, { sender: {} as Sender });
+    expect(stored.reading).toEqual(asked.reading);
+    expect(asked.glance.status).toBe('glance');
+    const { evaluatedAt, netGex, ...rest } = asked.glance as Extract<
+      typeof asked.glance,
+      { status: 'glance' }
+    >;
+    expect(stored.glance).toMatchObject({ ...rest, pagePrice: price });
+    // Evaluated at the report, not at the question: only the clock between them differs.
+    expect(stored.glance.status === 'glance' && stored.glance.evaluatedAt).toBeLessThanOrEqual(evaluatedAt);
+    expect(stored.glance.status === 'glance' && stored.glance.netGex).toBeCloseTo(
+      netGex,
+      -Math.log10(Math.abs(netGex) * 1e-4),
+    );
+    // A price the stored glance was not computed at is not painted from storage.
+    fake.current.session.data.set(`tab:${tab}`, { ...stored.reading!, price: price + 1 });
+    expect(snapshotFromSession(items(), tab)).toBeUndefined();
   });
 });
 

@@ -11,6 +11,7 @@ import type { OverlayView, TabReading } from '../../messaging/types.ts';
 import { ext } from '../../platform/browser.ts';
 import { formatPrice } from '../../ui/format.ts';
 import { checkAlerts } from '../alerts/check.ts';
+import { glanceOf } from '../analysis/tab-glance.ts';
 import { tabContext } from '../analysis/tab-levels.ts';
 import { setBadge } from '../badge.ts';
 import { badgeFor } from '../readings/badge-state.ts';
@@ -44,11 +45,12 @@ export function refreshTab(
       if (reading) await setBadge(tabId, badgeFor(reading)).catch(() => undefined);
       if (state?.sent) {
         const delivered = push && (await pushView(tabId, null));
-        await putLiveState(tabId, { ...state, sent: null, sentAt: nowMs, delivered });
+        await putLiveState(tabId, { ...state, sent: null, sentAt: nowMs, delivered, glance: null });
       }
       return { verdict: null, view: null };
     }
-    const { analysis, evaluation } = evaluateLive(c, nowMs, tabId);
+    const live = evaluateLive(c, nowMs, tabId);
+    const { analysis, evaluation } = live;
     const key = `${c.reading.symbol}|${c.summary.underlying}|${c.summary.asOf}|${c.atSnapshot}`;
     const input = {
       spot: c.S,
@@ -79,6 +81,7 @@ export function refreshTab(
       sent: view,
       sentAt: nowMs,
       delivered,
+      glance: glanceOf(c, live, verdict),
     });
     await checkAlerts({ tabId, context: c, verdict, analysis, evaluation, nowMs }).catch(() => undefined);
     return { verdict, view };

@@ -4,12 +4,13 @@
  * ticks and the hysteresis must survive it. The entry belongs to one page symbol and chain: a new
  * symbol, chain or snapshot starts again from the raw regime. It also records the last overlay view
  * pushed to the tab (so a null is pushed once when there is nothing to show any more, and tests can
- * ask what the page was sent).
+ * ask what the page was sent), and the tab's glance at that update: the popup paints it first, read
+ * straight from storage.session (src/popup/stored-snapshot.ts), before it asks for a fresh one.
  */
 import type { TransitionBand } from '../../core/model.ts';
 import type { Regime } from '../../core/regime.ts';
 import { nextVerdict, type VerdictInput } from '../../core/verdict.ts';
-import type { OverlayView } from '../../messaging/types.ts';
+import type { OverlayView, TabGlance } from '../../messaging/types.ts';
 import { tabEntry, touch } from '../state/tab-state.ts';
 
 export interface LiveState {
@@ -21,6 +22,8 @@ export interface LiveState {
   sentAt: number;
   /** The top frame's overlay acknowledged that view. */
   delivered: boolean;
+  /** The glance of that update (what `tab/glance` would answer); null when there is none. */
+  glance?: TabGlance | null;
 }
 
 // page/report, page/overlay and tab/analysis may run at once for one tab: one update at a time.

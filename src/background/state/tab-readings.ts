@@ -7,6 +7,8 @@
  * from the payload: a page can put anything there (a payload `frameUrl: "https://"` passed the
  * schema and made the popup throw, issue 9).
  */
+
+import { tabSessionKey } from '../../messaging/session-keys.ts';
 import type { PageReport, TabReading } from '../../messaging/types.ts';
 import { sessionArea } from '../storage/areas.ts';
 import {
@@ -44,7 +46,7 @@ export function trustedHost(url: string | undefined): string {
 export async function getReading(tabId: number): Promise<TabReading | undefined> {
   const entry = loadedEntry(tabId);
   if (!entry) {
-    const key = `tab:${tabId}`;
+    const key = tabSessionKey('reading', tabId);
     return storedReading((await sessionArea().get(key))[key]);
   }
   await flush(tabId);

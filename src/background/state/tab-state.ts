@@ -14,6 +14,7 @@
  */
 import * as z from 'zod/mini';
 import { pageReportSchema } from '../../messaging/schemas.ts';
+import { type TabPart, tabSessionKey } from '../../messaging/session-keys.ts';
 import type { TabReading } from '../../messaging/types.ts';
 import { sessionArea } from '../storage/areas.ts';
 import { serialWrite } from '../storage/serial.ts';
@@ -23,9 +24,8 @@ export const FLUSH_MS = 250;
 
 export type Frames = Record<string, TabReading>;
 
-type Part = 'reading' | 'frames' | 'live';
-const KEY_PREFIX: Record<Part, string> = { reading: 'tab:', frames: 'frames:', live: 'live:' };
-const keyOf = (part: Part, tabId: number) => `${KEY_PREFIX[part]}${tabId}`;
+type Part = TabPart;
+const keyOf = tabSessionKey;
 
 export interface TabEntry<Live = unknown> {
   frames: Frames;
