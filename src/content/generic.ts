@@ -141,8 +141,8 @@ export function genericLocator(doc: Document, site: string, opts: GenericOptions
   let misses = 0;
 
   /** Continues the pass for one slice; the result when the pass ends, undefined while it goes on. */
-  function step(sym: string | null): Target | null | undefined {
-    const deadline = performance.now() + sliceMs;
+  function step(sym: string | null, startedAt: number): Target | null | undefined {
+    const deadline = startedAt + sliceMs;
     if (!pass) {
       if (!doc.body) return null;
       pass = {
@@ -184,7 +184,7 @@ export function genericLocator(doc: Document, site: string, opts: GenericOptions
     paced: true,
     scanning: () => pass !== null,
     findSymbol: (within) => symbols.findSymbol(within),
-    findPrice(symbol, _isPaused, within) {
+    findPrice(symbol, _isPaused, within, startedAt = performance.now()) {
       if (cached && (cached.node === null || cached.node.isConnected) && parses(cached.read())) return cached;
       const sym = normalizeSymbol(symbol);
       if (!pass && now() < nextPassAt) {
@@ -198,7 +198,7 @@ export function genericLocator(doc: Document, site: string, opts: GenericOptions
         }
         return null;
       }
-      const result = step(sym);
+      const result = step(sym, startedAt);
       if (result === undefined) return null; // the pass goes on at the next call
       cached = result;
       misses = result ? 0 : misses + 1;

@@ -32,11 +32,16 @@ export interface Locator {
    * (elements at, inside or around those nodes; URL sources as always): a cheap look after a mutation.
    */
   findSymbol(within?: readonly Node[]): Target | null;
-  /** First source that currently shows a number; `isPaused` skips hover-sensitive sources. */
+  /**
+   * First source that currently shows a number; `isPaused` skips hover-sensitive sources. A paced
+   * locator's slice counts from `startedAt` (performance.now() when the caller's flush began), so what
+   * the flush spent before (a full symbol look: ~5 ms on a 300,000-element page) is part of it.
+   */
   findPrice(
     symbol: string | null,
     isPaused: (selector: string) => boolean,
     within?: readonly Node[],
+    startedAt?: number,
   ): Target | null;
 }
 

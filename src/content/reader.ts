@@ -212,7 +212,11 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
     return changed.size > 0 ? within([...changed]) : none;
   }
 
+  /** performance.now() at the start of the current flush (the paced locator's slice counts from it). */
+  let flushStartedAt = 0;
+
   function flush(): void {
+    flushStartedAt = performance.now();
     clearTimeout(timer);
     timer = undefined;
     if (signal.aborted) return;
@@ -257,7 +261,7 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
     }
     if (locator.paced && !live(priceTarget)) {
       // The generic detector paces and bounds its own scan; it also gets what changed.
-      priceTarget = locator.findPrice(symbol ?? null, isPaused, [...changed]);
+      priceTarget = locator.findPrice(symbol ?? null, isPaused, [...changed], flushStartedAt);
       if (!priceTarget && locator.scanning?.()) {
         clearTimeout(resumeTimer);
         resumeTimer = setTimeout(() => schedule(), SLICE_GAP_MS);

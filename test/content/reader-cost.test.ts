@@ -174,6 +174,32 @@ describe('the generic detector on a large page', () => {
     expect(found?.confidence).toBe(0.6);
   });
 
+  it('counts its slice from the start of the caller’s flush: a flush already over budget walks only 256 elements', () => {
+    page = bigPage(1500, '');
+    const doc = page.document;
+    let walked = 0;
+    const walker = doc.createTreeWalker.bind(doc);
+    doc.createTreeWalker = ((root: Node, what?: number) => {
+      const w = walker(root, what);
+      if (what !== 1) return w;
+      const next = w.nextNode.bind(w);
+      w.nextNode = () => {
+        walked++;
+        return next();
+      };
+      return w;
+    }) as typeof doc.createTreeWalker;
+    const loc = genericLocator(doc, 'www.example-broker.test', { now: () => 0, sliceMs: 5 });
+    // The flush spent 10 ms before it asked (a full symbol look on a huge page): progress, then yield.
+    expect(loc.findPrice(null, () => false, [], performance.now() - 10)).toBeNull();
+    expect(loc.scanning?.()).toBe(true);
+    expect(walked).toBe(256);
+    // A fresh flush gets its whole slice.
+    const before = walked;
+    loc.findPrice(null, () => false, [], performance.now());
+    expect(walked - before).toBeGreaterThan(256);
+  });
+
   it('backs off while it finds nothing: 2 s, then 4, 8 … up to a minute between passes', () => {
     page = bigPage(200, '');
     const doc = page.document;
