@@ -36,28 +36,33 @@ export function retime(p: Prepared, atMs: number, opts: RetimeOptions = {}): Pre
   // Nothing settled since p's instant (the usual case within a session): the per-line facts are
   // shared, only T, σ and what derives from them are new.
   const same = n === p.n;
-  const out = {
-    ...p,
+  // Every key in prepare()'s order, no spread: one object shape for every Prepared, so the hot
+  // functions that take them stay optimised (a spread made a new shape per variant, and each
+  // deoptimised liveProfileWindow, nearestLiveCrossing, dealerDelta… once more: a cold CLI run
+  // spent tens of ms re-optimising them).
+  const out: Prepared = {
+    model: p.model,
+    positions: p.positions,
     evaluationMs: atMs,
+    evaluationDate: p.evaluationDate,
+    counts: p.counts,
     n,
+    isCall: same ? p.isCall : new Uint8Array(n),
+    strike: same ? p.strike : new Float64Array(n),
+    lnStrike: same ? p.lnStrike : new Float64Array(n),
     sigma: new Float64Array(n),
     t: new Float64Array(n),
     vol: new Float64Array(n),
     drift: new Float64Array(n),
     discQ: new Float64Array(n),
-    ...(same
-      ? {}
-      : {
-          isCall: new Uint8Array(n),
-          strike: new Float64Array(n),
-          lnStrike: new Float64Array(n),
-          weight: new Float64Array(n),
-          feedGamma: new Float64Array(n),
-          settleMs: new Float64Array(n),
-          settleGroup: new Uint32Array(n),
-          zeroDte: new Uint8Array(n),
-          strikeIdx: new Uint32Array(n),
-        }),
+    weight: same ? p.weight : new Float64Array(n),
+    feedGamma: same ? p.feedGamma : new Float64Array(n),
+    settleMs: same ? p.settleMs : new Float64Array(n),
+    settleGroup: same ? p.settleGroup : new Uint32Array(n),
+    groupSettleMs: p.groupSettleMs,
+    zeroDte: same ? p.zeroDte : new Uint8Array(n),
+    strikeIdx: same ? p.strikeIdx : new Uint32Array(n),
+    strikes: p.strikes,
   };
   let j = 0;
   for (let i = 0; i < p.n; i++) {
