@@ -10,8 +10,9 @@
  * follows; when one is gone or missing it looks only in the parts of the page that changed since the
  * last flush (the ancestor observer collects them). A full look over the whole page — every source's
  * querySelector, where a missing element means a walk of the whole DOM — runs at most once per
- * FULL_RATIO × its own measured cost (so at most ~0.5 % of the main thread), and at once when the
- * symbol changes.
+ * FULL_RATIO × its own measured cost (so at most ~0.5 % of the main thread) and at most once per
+ * FULL_MIN_GAP_MS however cheap it is (a page ticking 20×/s paid for a full look on nearly every
+ * flush), and at once when the symbol changes.
  */
 import { implausibility, isPlausible } from '../core/price-plausible.ts';
 import { parsePriceText } from '../core/price-text.ts';
@@ -43,6 +44,8 @@ const ANCESTOR_LEVELS = 3;
 /** A full look may take this share of the time between two full looks at most (1/200 = 0.5 %). */
 const FULL_RATIO = 200;
 const FULL_MAX_GAP_MS = 60_000;
+/** However cheap a full look is, one a second is enough to notice a better source appearing. */
+const FULL_MIN_GAP_MS = 1000;
 /** Changed subtrees kept for a cheap look; beyond this the next full look is the way to find things. */
 const MAX_CHANGED = 64;
 /** Pause between two slices of a paced scan (at most ~8 ms each: well under a fifth of the main thread). */
@@ -315,7 +318,8 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
 
   /** Observe what was found; the changes collected so far have been looked at. */
   function endFlush(): void {
-    if (fullCost >= 0) fullAt = Date.now() + Math.min(FULL_MAX_GAP_MS, fullCost * FULL_RATIO);
+    if (fullCost >= 0)
+      fullAt = Date.now() + Math.min(FULL_MAX_GAP_MS, Math.max(FULL_MIN_GAP_MS, fullCost * FULL_RATIO));
     fullCost = -1;
     changed.clear();
     overflow = false;

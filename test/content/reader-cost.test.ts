@@ -135,6 +135,26 @@ describe('a flush on a page where the adapter’s price element is missing', () 
     expect(reports.at(-1)).toMatchObject({ symbol: 'SPX', price: 4505.1 });
     expect(calls.full).toBe(full);
   });
+
+  it('still runs at most once a second on a page that changes every 25 ms', async () => {
+    page = loadFixture(
+      'www.example-broker.test/quote.html',
+      'https://www.example-broker.test/quote/ACME?hz=0',
+    );
+    const doc = page.document;
+    const { locator, calls } = counting(doc, 0);
+    stop = new AbortController();
+    startReader(doc, locator, { signal: stop.signal, onReport: () => undefined, minGapMs: 20, pollMs: 50 });
+    const t0 = Date.now();
+    for (let i = 0; i < 60; i++) {
+      doc.body.append(doc.createElement('div'));
+      await settle(25);
+    }
+    const elapsed = Date.now() - t0;
+    expect(calls.within).toBeGreaterThan(10);
+    expect(calls.full).toBeGreaterThanOrEqual(1);
+    expect(calls.full).toBeLessThanOrEqual(1 + Math.ceil(elapsed / 1000));
+  });
 });
 
 describe('the generic detector on a large page', () => {
