@@ -1,7 +1,8 @@
 /**
  * Everything below the verdict banner once the full levels are there: the ladder, the detail views
- * (GEX chart, hedge flow, what moves the hedge) and the model line. Loaded as its own chunk after the
- * first paint (popup.tsx imports it dynamically): the verdict paints without parsing the charts.
+ * (GEX chart, hedge flow, what moves the hedge) and the model line. It is drawn once the full levels
+ * have arrived, after the first paint; the popup is one script (scripts/popup-one-file.ts), so this is
+ * not a chunk of its own: a second request cost more than parsing it in the first.
  */
 
 import type { TabLevels } from '../messaging/types.ts';

@@ -16,7 +16,7 @@ import { type FirstLoad, firstLoad } from './first-load.ts';
 import { Header } from './header.tsx';
 import { exposurePhrase } from './model/exposure.ts';
 import { chipsOf, popupState } from './model/status.ts';
-import type { OkProps } from './ok-body.tsx';
+import { OkBody } from './ok-body.tsx';
 import { OverlaySwitches } from './overlay-switches.tsx';
 import { PickerControls } from './picker-controls.tsx';
 import { confirmRatio, RatioPrompt } from './ratio-prompt.tsx';
@@ -25,17 +25,6 @@ import { useTabData } from './use-tab-data.ts';
 import { VerdictBanner } from './verdict-banner.tsx';
 
 const openOptions = () => void ext.runtime.openOptionsPage();
-
-/** The part under the banner, loaded after the first paint (see ok-body.tsx). */
-let okBody: Promise<(props: OkProps) => preact.JSX.Element> | null = null;
-function useOkBody() {
-  const [Body, setBody] = useState<((props: OkProps) => preact.JSX.Element) | null>(null);
-  useEffect(() => {
-    okBody ??= import('./ok-body.tsx').then((m) => m.OkBody);
-    okBody.then((b) => setBody(() => b));
-  }, []);
-  return Body;
-}
 
 interface Props {
   /** The first load when it answered before the first render (main.tsx), else null. */
@@ -74,7 +63,6 @@ export function Popup({ first = null, pending }: Props) {
   }, [tabId]);
 
   const data = useTabData(tabId ?? undefined, first?.snapshot, first?.stored);
-  const OkBody = useOkBody();
   const state =
     tabId === null ? ({ kind: 'loading' } as const) : popupState(tabId, data.reading, data.glance);
   useEffect(() => {
@@ -141,7 +129,7 @@ export function Popup({ first = null, pending }: Props) {
               underlyingPrice: levels?.underlyingPrice ?? glance.pagePrice,
             })}
           />
-          {levels && OkBody ? (
+          {levels ? (
             <OkBody
               levels={levels}
               price={glance.pagePrice}

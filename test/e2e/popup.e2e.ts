@@ -214,6 +214,11 @@ describe.each(BROWSERS)('%s popup', (browser) => {
   });
 
   it('holds the verdict and the levels of the last trusted price when the page’s price jumps', async () => {
+    // Start from a trusted price the popup already shows (the flow test left the page elsewhere, and the
+    // popup follows the page once a second; the reading and the banner's glance arrive together).
+    await tickTo(s, page, tabId, PRICES.stabilizing);
+    const shown = PRICES.stabilizing.toLocaleString('en-US', { minimumFractionDigits: 2 });
+    await popup.waitFor(`${text('reading-price')}.includes('${shown}')`, { timeoutMs: 15_000 });
     const before = await popup.eval<string>(text('levels-regime'));
     const flip = await popup.eval<string>(text('flip-distance'));
     await page.eval(`fixture.tick(${Math.round(FLIP * 1.3)})`);
