@@ -69,11 +69,19 @@ export function snapshotFromSession(items: Fields, tabId: number): Snapshot | un
   return { reading, glance };
 }
 
-/** The tab's stored snapshot; undefined when there is none that fits (or storage failed). */
+/**
+ * The tab's stored snapshot; undefined when there is none that fits, or when storage.session cannot
+ * be read (the popup then asks the background, as it always could).
+ */
 export async function storedSnapshot(tabId: number): Promise<Snapshot | undefined> {
   performance.mark('gexfocus:stored-read');
   const keys = [tabSessionKey('reading', tabId), tabSessionKey('live', tabId)];
-  const items = await ext.storage.session.get(keys).catch(() => ({}));
+  let items: Fields;
+  try {
+    items = await ext.storage.session.get(keys);
+  } catch {
+    return undefined;
+  }
   performance.mark('gexfocus:stored-received');
   return snapshotFromSession(items, tabId);
 }

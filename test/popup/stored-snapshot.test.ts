@@ -7,8 +7,16 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { TabGlance, TabReading } from '../../src/messaging/types.ts';
 
-vi.mock('../../src/platform/browser.ts', () => ({ ext: {} }));
-const { snapshotFromSession } = await import('../../src/popup/stored-snapshot.ts');
+const session = vi.hoisted(() => ({ get: null as null | ((keys: string[]) => Promise<unknown>) }));
+vi.mock('../../src/platform/browser.ts', () => ({
+  ext: {
+    get storage() {
+      if (!session.get) throw new TypeError('storage is undefined'); // no storage.session here
+      return { session: { get: session.get } };
+    },
+  },
+}));
+const { snapshotFromSession, storedSnapshot } = await import('../../src/popup/stored-snapshot.ts');
 
 const TAB = 7;
 const reading: TabReading = {
@@ -91,5 +99,26 @@ describe('snapshotFromSession', () => {
   ];
   it.each(damaged)('gives undefined for %s', (_what, r, g) => {
     expect(snapshotFromSession(items({ ...reading, ...r }, { ...glance, ...g }), TAB)).toBeUndefined();
+  });
+});
+
+describe('storedSnapshot', () => {
+  it('reads both keys of the tab in one get()', async () => {
+    const asked: string[][] = [];
+    session.get = async (keys) => {
+      asked.push(keys);
+      return items(reading, glance);
+    };
+    expect(await storedSnapshot(TAB)).toEqual({ reading, glance });
+    expect(asked).toEqual([[`tab:${TAB}`, `live:${TAB}`]]);
+  });
+
+  it('gives undefined, not an error, when storage.session is missing or fails', async () => {
+    session.get = null;
+    expect(await storedSnapshot(TAB)).toBeUndefined();
+    session.get = async () => {
+      throw new Error('quota');
+    };
+    expect(await storedSnapshot(TAB)).toBeUndefined();
   });
 });
