@@ -1,36 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { TabGlance, TabReading } from '../../src/messaging/types.ts';
 import { chipsOf, popupState, QUIET_READING_MS } from '../../src/popup/model/status.ts';
+import { NOW, sampleGlance, sampleReading } from './sample-tab.ts';
 
-const NOW = Date.parse('2026-12-01T16:00:00Z');
-const reading: TabReading = {
-  tabId: 7,
-  frameId: 0,
-  frameUrl: 'https://www.google.com/finance/quote/.INX:INDEXSP',
-  at: NOW - 1000,
-  symbol: '.INX',
-  price: 4505.1,
-  text: '4,505.10',
-  site: 'google-finance',
-  method: 'adapter',
-  confidence: 0.95,
-  suspect: false,
-};
-const glance: TabGlance = {
-  status: 'glance',
-  symbol: '.INX',
-  pagePrice: 4505.1,
-  underlying: 'SPX',
-  verdict: 'stabilizing',
-  regime: 'stabilizing',
-  flip: 4494.3,
-  netGex: 3.6e9,
-  asOf: new Date(NOW - 3600_000).toISOString(),
-  evaluatedAt: NOW,
-  atSnapshot: false,
-  used: 18_000,
-  scope: 'all',
-};
+const reading = sampleReading;
+const glance = sampleGlance;
 
 describe('which state the popup is in', () => {
   it('shows the verdict when the tab has a price and a chain with contracts in scope', () => {

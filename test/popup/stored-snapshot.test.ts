@@ -6,6 +6,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import type { TabGlance, TabReading } from '../../src/messaging/types.ts';
+import { sampleGlance, sampleReading } from './sample-tab.ts';
 
 const session = vi.hoisted(() => ({ get: null as null | ((keys: string[]) => Promise<unknown>) }));
 vi.mock('../../src/platform/browser.ts', () => ({
@@ -18,36 +19,9 @@ vi.mock('../../src/platform/browser.ts', () => ({
 }));
 const { snapshotFromSession, storedSnapshot } = await import('../../src/popup/stored-snapshot.ts');
 
-const TAB = 7;
-const reading: TabReading = {
-  tabId: TAB,
-  frameId: 0,
-  frameUrl: 'https://www.google.com/finance/quote/.INX:INDEXSP',
-  host: 'www.google.com',
-  at: 1_764_600_000_000,
-  symbol: '.INX',
-  price: 4505.1,
-  text: '4,505.10',
-  site: 'google-finance',
-  method: 'adapter',
-  confidence: 0.95,
-  suspect: false,
-};
-const glance: TabGlance = {
-  status: 'glance',
-  symbol: '.INX',
-  pagePrice: 4505.1,
-  underlying: 'SPX',
-  verdict: 'stabilizing',
-  regime: 'transition',
-  flip: 4494.3,
-  netGex: 3.6e9,
-  asOf: '2026-12-01T15:00:00.000Z',
-  evaluatedAt: 1_764_600_000_100,
-  atSnapshot: false,
-  used: 13_938,
-  scope: 'all',
-};
+const TAB = sampleReading.tabId;
+const reading: TabReading = { ...sampleReading, host: 'www.google.com' };
+const glance: TabGlance = { ...sampleGlance, regime: 'transition' };
 const items = (r: unknown, g: unknown, extra: Record<string, unknown> = {}) => ({
   [`tab:${TAB}`]: r,
   [`live:${TAB}`]: {

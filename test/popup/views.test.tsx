@@ -13,6 +13,7 @@ import { ModelLine } from '../../src/popup/model-line.tsx';
 import { VerdictBanner } from '../../src/popup/verdict-banner.tsx';
 import { ViewSwitch } from '../../src/popup/view-switch.tsx';
 import { realLevels } from './real-levels.ts';
+import { sampleGlance } from './sample-tab.ts';
 
 vi.mock('../../src/platform/browser.ts', () => ({ ext: {} }));
 
@@ -21,19 +22,10 @@ const $$ = (sel: string) => [...document.querySelectorAll(sel)];
 const text = (sel = 'body') => $(sel)?.textContent ?? '';
 
 const glance: TabGlance = {
-  status: 'glance',
-  symbol: '.INX',
-  pagePrice: 4505.1,
-  underlying: 'SPX',
-  verdict: 'stabilizing',
-  regime: 'stabilizing',
-  flip: 4494.3,
-  netGex: 3.6e9,
+  ...sampleGlance,
   asOf: '2023-09-14T20:31:00.000Z',
   evaluatedAt: 0,
-  atSnapshot: false,
   used: 18_473,
-  scope: 'all',
 };
 
 describe('the verdict banner', () => {
