@@ -8,11 +8,13 @@
  * before it runs; measured side by side in headless Chromium (15 opens each, one run), one file and
  * inline CSS painted the verdict 24 ms sooner than the four chunks and two stylesheets (124 vs 148 ms;
  * a static page 84 ms). So after the build this plugin
- *   1. bundles the popup's entry chunk, with everything it imports and its lazy views, into one
- *      minified module (the shared chunks stay on disk for the other pages), and
+ *   1. bundles the popup's entry chunk, with everything it imports (lazily too), into one minified
+ *      module (the shared chunks stay on disk for the other pages; the popup's old entry chunk and
+ *      stylesheets go), and
  *   2. rewrites the popup's HTML: that script, no modulepreload links, the stylesheets inline.
- * The lazy views are part of the one file: a second module graph would load a second copy of
- * preact, and the whole file is still under 30 KB gzipped.
+ * A lazily imported view would be part of the one file too: a second module graph would load a
+ * second copy of preact. The popup carries its own copy of preact (~4 KB gzipped); the whole file is
+ * 25 KB gzipped.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';

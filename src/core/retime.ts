@@ -37,9 +37,8 @@ export function retime(p: Prepared, atMs: number, opts: RetimeOptions = {}): Pre
   // shared, only T, σ and what derives from them are new.
   const same = n === p.n;
   // Every key in prepare()'s order, no spread: one object shape for every Prepared, so the hot
-  // functions that take them stay optimised (a spread made a new shape per variant, and each
-  // deoptimised liveProfileWindow, nearestLiveCrossing, dealerDelta… once more: a cold CLI run
-  // spent tens of ms re-optimising them).
+  // functions that take them stay optimised (the spread's shapes were among the "wrong map"
+  // deoptimisations of liveProfileWindow, bracketNetGex and dealerDelta in a cold CLI run).
   const out: Prepared = {
     model: p.model,
     positions: p.positions,

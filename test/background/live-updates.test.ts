@@ -34,6 +34,7 @@ const { saveChain } = await import('../../src/background/chains/store.ts');
 const { importChain } = await import('../../src/core/import/index.ts');
 const { liveQuoteTable } = await import('../fixtures/live-chain.ts');
 const { snapshotFromSession } = await import('../../src/popup/stored-snapshot.ts');
+const { setOverlayOnTab } = await import('../../src/background/overlay/shown.ts');
 type PageReport = import('../../src/messaging/types.ts').PageReport;
 type TabReading = import('../../src/messaging/types.ts').TabReading;
 type Sender = import('../../src/platform/browser.ts').Runtime.MessageSender;
@@ -246,6 +247,16 @@ describe('what storage.session holds for a tab', () => {
     // A price the stored glance was not computed at is not painted from storage.
     fake.current.session.data.set(`tab:${tab}`, { ...stored.reading!, price: price + 1 });
     expect(snapshotFromSession(items(), tab)).toBeUndefined();
+    // A symbol no chain answers to: the old glance leaves storage (the popup must not paint it),
+    // with the overlay hidden on the tab too (no view to take off the page).
+    await setOverlayOnTab(tab, false);
+    await send(tab, report('SPX', price));
+    await until(() => {
+      const live = fake.current.session.data.get(`live:${tab}`) as { sent: unknown; glance?: unknown };
+      return live.sent === null && live.glance != null;
+    });
+    await send(tab, report('AAPL', 190.5));
+    await until(() => (fake.current.session.data.get(`live:${tab}`) as { glance?: unknown }).glance === null);
   });
 });
 

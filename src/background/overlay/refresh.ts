@@ -43,10 +43,12 @@ export function refreshTab(
     const state = await getLiveState(tabId);
     if ('status' in c) {
       if (reading) await setBadge(tabId, badgeFor(reading)).catch(() => undefined);
+      // Nothing to show any more (chain deleted, symbol without one…): take the view off the page and
+      // the glance out of storage, so the popup does not paint the old verdict first.
       if (state?.sent) {
         const delivered = push && (await pushView(tabId, null));
         await putLiveState(tabId, { ...state, sent: null, sentAt: nowMs, delivered, glance: null });
-      }
+      } else if (state?.glance) await putLiveState(tabId, { ...state, glance: null });
       return { verdict: null, view: null };
     }
     const live = evaluateLive(c, nowMs, tabId);
