@@ -7,10 +7,10 @@ import type { Analysis } from '../core/analyze';
 import type { Drivers } from '../core/drivers';
 import type { SkippedGroup } from '../core/import/skip-log';
 import type { Model, PositionsModel } from '../core/model';
-import { gexPhrase, moneyPhrase } from '../core/phrases';
+import { formatInt, gexPhrase, moneyPhrase } from '../core/phrases';
 import { explainRegime } from '../core/regime';
 import { dealers, driversLines } from './drivers-summary';
-import { formatInt, formatPrice } from './numbers';
+import { formatPrice } from './numbers';
 
 function pct(level: number, spot: number): string {
   const d = ((level - spot) / spot) * 100;

@@ -62,7 +62,8 @@ const MINUS = '\u2212';
 // Made on first use, not at import: the first Intl constructor of a process loads ICU's data
 // (16–25 ms in a cold Node on this machine), which the CLI's --help never needs.
 let int: Intl.NumberFormat | undefined;
-function formatInt(v: number): string {
+/** A whole number with en-US thousands separators: '17,405'. */
+export function formatInt(v: number): string {
   int ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
   return int.format(v);
 }

@@ -24,8 +24,9 @@ export const FLUSH_MS = 250;
 
 export type Frames = Record<string, TabReading>;
 
-type Part = TabPart;
-const keyOf = tabSessionKey;
+/** Every session key of a tab, in TabEntry's order (reading, frames, live). */
+const keysOf = (tabId: number) =>
+  (['reading', 'frames', 'live'] as const).map((p) => tabSessionKey(p, tabId));
 
 export interface TabEntry<Live = unknown> {
   frames: Frames;
@@ -35,7 +36,7 @@ export interface TabEntry<Live = unknown> {
 
 interface Slot {
   entry: TabEntry;
-  dirty: Set<Part>;
+  dirty: Set<TabPart>;
   lastFlush: number;
   timer: ReturnType<typeof setTimeout> | undefined;
   /** The tab's last flush, so a caller can wait for it. */
@@ -75,7 +76,7 @@ export const storedReading = (raw: unknown): TabReading | undefined =>
   valid(readingSchema, raw) as TabReading | undefined;
 
 async function load(tabId: number): Promise<Slot> {
-  const keys = (['reading', 'frames', 'live'] as const).map((p) => keyOf(p, tabId));
+  const keys = keysOf(tabId);
   const items = await sessionArea().get(keys);
   const entry: TabEntry = {
     reading: storedReading(items[keys[0]!]),
@@ -111,7 +112,7 @@ export async function tabEntry(tabId: number): Promise<TabEntry | null> {
 export const loadedEntry = (tabId: number): TabEntry | undefined => slots.get(tabId)?.entry;
 
 /** Marks parts of the tab's entry as changed: they reach storage.session within FLUSH_MS. */
-export function touch(tabId: number, ...parts: Part[]): void {
+export function touch(tabId: number, ...parts: TabPart[]): void {
   const slot = slots.get(tabId);
   if (!slot) return;
   for (const p of parts) slot.dirty.add(p);
@@ -136,8 +137,8 @@ export function flush(tabId: number): Promise<void> {
   const remove: string[] = [];
   for (const part of slot.dirty) {
     const value = slot.entry[part];
-    if (value === undefined) remove.push(keyOf(part, tabId));
-    else set[keyOf(part, tabId)] = value;
+    if (value === undefined) remove.push(tabSessionKey(part, tabId));
+    else set[tabSessionKey(part, tabId)] = value;
   }
   slot.dirty.clear();
   slot.lastFlush = Date.now();
@@ -158,7 +159,7 @@ export function forgetTabState(tabId: number): Promise<void> {
   if (slot?.timer !== undefined) clearTimeout(slot.timer);
   slots.delete(tabId);
   const area = sessionArea();
-  const keys = (['reading', 'frames', 'live'] as const).map((p) => keyOf(p, tabId));
+  const keys = keysOf(tabId);
   return serialWrite(area, () => area.remove(keys)).catch(() => undefined);
 }
 

@@ -177,8 +177,21 @@ export function createPanel(doc: Document, actions: PanelActions, signal: AbortS
   // What each table and list was built from, and its cells, kept in JS: reading classes, titles and
   // `children` back from the DOM on every tick cost more than the text writes themselves.
   const built = new WeakMap<HTMLElement, { shape: string[]; cells: Node[][] }>();
-  const sameShape = (a: string[] | undefined, b: string[]) =>
-    a !== undefined && a.length === b.length && a.every((x, i) => x === b[i]);
+
+  /** Flat records (or strings) equal field by field: a tick's unchanged lists are skipped untouched. */
+  const sameList = <T extends object | string>(a: readonly T[] | undefined, b: readonly T[]) =>
+    a !== undefined &&
+    a.length === b.length &&
+    a.every((x, i) => {
+      const y = b[i]!;
+      if (x === y) return true;
+      if (typeof x !== 'object' || typeof y !== 'object') return false;
+      const xs = x as Record<string, unknown>;
+      const ys = y as Record<string, unknown>;
+      for (const k in xs) if (xs[k] !== ys[k]) return false;
+      for (const k in ys) if (!(k in xs)) return false;
+      return true;
+    });
 
   /** The table's rows: the same shape (labels, classes) updates the cells' text in place. */
   function rows(table: HTMLElement, data: Row[]) {
@@ -186,7 +199,7 @@ export function createPanel(doc: Document, actions: PanelActions, signal: AbortS
       (r) => `${r.th}\u0000${r.cls ?? ''}\u0000${r.title ?? ''}\u0000${r.tds.map(([c]) => c)}`,
     );
     const was = built.get(table);
-    if (was && sameShape(was.shape, shape)) {
+    if (was && sameList(was.shape, shape)) {
       data.forEach((r, i) => {
         const cells = was.cells[i]!;
         r.tds.forEach(([, text], j) => {
@@ -217,7 +230,7 @@ export function createPanel(doc: Document, actions: PanelActions, signal: AbortS
   function lines(box: HTMLElement, tag: 'p' | 'span', data: [string, string][]) {
     const shape = data.map(([c]) => c);
     const was = built.get(box);
-    if (was && sameShape(was.shape, shape)) {
+    if (was && sameList(was.shape, shape)) {
       data.forEach(([, text], i) => {
         set(was.cells[0]![i]!, text);
       });
@@ -231,21 +244,6 @@ export function createPanel(doc: Document, actions: PanelActions, signal: AbortS
     box.replaceChildren(...items);
     built.set(box, { shape, cells: [items] });
   }
-
-  /** Flat records (or strings) equal field by field: a tick's unchanged lists are skipped untouched. */
-  const sameList = <T extends object | string>(a: readonly T[] | undefined, b: readonly T[]) =>
-    a !== undefined &&
-    a.length === b.length &&
-    a.every((x, i) => {
-      const y = b[i]!;
-      if (x === y) return true;
-      if (typeof x !== 'object' || typeof y !== 'object') return false;
-      const xs = x as Record<string, unknown>;
-      const ys = y as Record<string, unknown>;
-      for (const k in xs) if (xs[k] !== ys[k]) return false;
-      for (const k in ys) if (!(k in xs)) return false;
-      return true;
-    });
 
   function draw(): void {
     if (!view) return;
