@@ -90,17 +90,26 @@ async function e2eInParallel() {
   if (failed.length > 0) throw new Error(`E2E failed in ${failed.join(' and ')}`);
 }
 
+/** Test counts of every report written, and each failed test's name and first line of failure. */
 function countTests() {
   let passed = 0;
   let failed = 0;
+  const failures = [];
   for (const report of ['unit', 'e2e-chromium', 'e2e-firefox']) {
     const file = `${REPORTS}/${report}.json`;
     if (!existsSync(file)) continue;
     const r = JSON.parse(readFileSync(file, 'utf8'));
     passed += r.numPassedTests;
     failed += r.numFailedTests;
+    for (const f of r.testResults) {
+      for (const t of f.assertionResults) {
+        if (t.status !== 'failed') continue;
+        const why = (t.failureMessages?.[0] ?? '').split('\n', 1)[0].slice(0, 300);
+        failures.push(`${report} ${f.name.slice(ROOT.length)} › ${t.fullName}\n      ${why}`);
+      }
+    }
   }
-  return { passed, failed };
+  return { passed, failed, failures };
 }
 
 const STEPS = [
@@ -140,6 +149,8 @@ for (const [name, status, ms] of results) {
 for (const [name] of STEPS.slice(results.length)) console.log(`  - ${name.padEnd(48)}  skipped`);
 console.log(`  ${failed ? 'FAILED' : 'all passed'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 const tests = countTests();
+// Named last, so a log that keeps only its tail still says which tests failed and why.
+for (const line of tests.failures) console.log(`  ✗ ${line}`);
 // The closing line CI reads: unit + E2E test counts.
 console.log(`tests: ${tests.passed} passed, ${tests.failed} failed`);
 process.exit(failed ? 1 : 0);
