@@ -1,15 +1,14 @@
 /**
  * The manifest's keyboard commands (manifest.json `commands`; the user can rebind them at
  * chrome://extensions/shortcuts or in Firefox's add-on manager). `toggle-overlay` shows or hides the
- * on-page overlay on the current tab, whatever the settings say, until the overlay settings change or
- * the tab leaves the site (src/background/overlay/shown.ts). Registered at the top level with the
+ * on-page overlay on the current tab, whatever the settings say, until the overlay settings change
+ * (./overlay/data-change.ts) or the tab leaves the site (src/background/overlay/shown.ts). Registered at the top level with the
  * other listeners, so a worker woken by the command finds it.
  */
-import { readSettings } from '../core/settings.ts';
-import { ext, type Storage, type Tabs } from '../platform/browser.ts';
+import { ext, type Tabs } from '../platform/browser.ts';
 import { redrawTab, TOGGLE_OVERLAY } from './overlay/handlers.ts';
-import { clearOverlayToggles, forgetOverlayTab, toggleOverlayOnTab } from './overlay/shown.ts';
-import { getSettings, SETTINGS_KEY } from './settings/store.ts';
+import { forgetOverlayTab, toggleOverlayOnTab } from './overlay/shown.ts';
+import { getSettings } from './settings/store.ts';
 import { localArea } from './storage/areas.ts';
 
 async function currentTab(tab: Tabs.Tab | undefined): Promise<number | undefined> {
@@ -28,22 +27,11 @@ export async function toggleOverlayCommand(tab: Tabs.Tab | undefined): Promise<b
   return shown;
 }
 
-const overlaySwitches = (v: unknown) => {
-  const s = readSettings(v).settings;
-  return JSON.stringify([s.overlay, s.overlaySites]);
-};
-
 export function listenCommands(): void {
   ext.commands.onCommand.addListener((command: string, tab?: Tabs.Tab) => {
     if (command === TOGGLE_OVERLAY) void toggleOverlayCommand(tab).catch(() => undefined);
   });
   ext.tabs.onRemoved.addListener((tabId) => {
     void forgetOverlayTab(tabId).catch(() => undefined);
-  });
-  // The user changed the overlay switches (options page, popup): the tabs' own toggles give way.
-  ext.storage.onChanged.addListener((changes: Record<string, Storage.StorageChange>, areaName: string) => {
-    const c = changes[SETTINGS_KEY];
-    if (areaName !== 'local' || !c || overlaySwitches(c.oldValue) === overlaySwitches(c.newValue)) return;
-    void clearOverlayToggles().catch(() => undefined);
   });
 }

@@ -7,6 +7,7 @@ import { ext } from '../platform/browser.ts';
 import { listenForAlerts } from './alerts/listeners.ts';
 import { listenCommands } from './commands.ts';
 import { handlers } from './handlers.ts';
+import { listenDataChanges } from './overlay/data-change.ts';
 import { browserPickerApi } from './picker/browser-api.ts';
 import { onOriginsRemoved } from './picker/site-flow.ts';
 import { onTabClosed } from './tab-closed.ts';
@@ -15,6 +16,7 @@ import { registerWelcome } from './welcome.ts';
 listen(handlers);
 registerWelcome();
 listenCommands();
+listenDataChanges();
 
 ext.tabs.onRemoved.addListener((tabId) => {
   void onTabClosed(tabId);

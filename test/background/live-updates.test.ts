@@ -35,6 +35,10 @@ const { importChain } = await import('../../src/core/import/index.ts');
 const { liveQuoteTable } = await import('../fixtures/live-chain.ts');
 const { snapshotFromSession } = await import('../../src/popup/stored-snapshot.ts');
 const { setOverlayOnTab } = await import('../../src/background/overlay/shown.ts');
+const { listenDataChanges, dataChangesSettled } = await import('../../src/background/overlay/data-change.ts');
+const { patchSettings, SETTINGS_KEY } = await import('../../src/background/settings/store.ts');
+const { flush } = await import('../../src/background/state/tab-state.ts');
+listenDataChanges();
 type PageReport = import('../../src/messaging/types.ts').PageReport;
 type TabReading = import('../../src/messaging/types.ts').TabReading;
 type Sender = import('../../src/platform/browser.ts').Runtime.MessageSender;
@@ -257,6 +261,39 @@ describe('what storage.session holds for a tab', () => {
     });
     await send(tab, report('AAPL', 190.5));
     await until(() => (fake.current.session.data.get(`live:${tab}`) as { glance?: unknown }).glance === null);
+  });
+});
+
+describe('a change of the model', () => {
+  it('re-evaluates the tab at once: the stored glance, the badge and the overlay follow without a new report', async () => {
+    const tab = nextTab;
+    const price = spot.SPX * 1.004;
+    await send(tab, report('SPX', price));
+    const glance = () =>
+      (fake.current.session.data.get(`live:${tab}`) as { glance?: { netGex: number; verdict: string } })
+        ?.glance;
+    await until(() => glance() != null);
+    const before = glance()!;
+    const pushes = pushedTo(tab).length;
+    const old = fake.current.local.data.get(SETTINGS_KEY);
+    await patchSettings(fake.current.local, { signs: 'short-all' });
+    fake.current.events.storageChanged.fire(
+      { [SETTINGS_KEY]: { oldValue: old, newValue: fake.current.local.data.get(SETTINGS_KEY) } },
+      'local',
+    );
+    await dataChangesSettled();
+    await flush(tab);
+    const after = glance()!;
+    // Dealers short every option: negative gamma everywhere, so the sign of net GEX turns.
+    expect(Math.sign(before.netGex)).toBe(1);
+    expect(after.netGex).toBeLessThan(0);
+    expect(after.verdict).toBe('accelerating');
+    const asked = await analysisHandlers['tab/glance']({ tabId: tab, quick: true }, { sender: {} as Sender });
+    expect(asked.glance).toMatchObject({ verdict: after.verdict });
+    expect(pushedTo(tab).length).toBeGreaterThan(pushes); // the overlay got the new view
+    const titles = fake.current.badge.calls.filter((c) => c.tabId === tab && c.api === 'title');
+    expect(titles.at(-1)!.value).toMatch(/^GEXfocus: SPX accelerating/);
+    await patchSettings(fake.current.local, { signs: 'long-calls-short-puts' });
   });
 });
 

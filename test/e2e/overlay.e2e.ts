@@ -120,6 +120,21 @@ describe.each(BROWSERS)('%s overlay', (browser) => {
     expect(WORD[analysis.value.verdict]).toBe(v.word);
   });
 
+  it('shows a change of the model at once on a page whose price stands still, with the badge', async () => {
+    const tabId = await s.tabIdOf(url);
+    // Dealers short (long) every option: negative (positive) gamma at every price, the other verdict.
+    const other = first.regime === 'stabilizing' ? 'accelerating' : 'stabilizing';
+    const signs = other === 'accelerating' ? 'short-all' : 'long-all';
+    expect((await settings({ signs })).ok).toBe(true);
+    try {
+      const v = await waitShown(tab, (x) => x.word === WORD[other]);
+      expect(await s.extEval<string>(`ext.action.getBadgeText({ tabId: ${tabId} })`)).toBe(v.glyph);
+    } finally {
+      await settings({ signs: 'long-calls-short-puts' });
+    }
+    await waitShown(tab, (x) => x.word === WORD[spx.engine(first.S, Date.now()).regime]);
+  });
+
   it('follows a tick across the flip with the engine’s answer there, at the same size', async () => {
     await tab.eval(`fixture.tick(${second.S})`);
     const v = await waitShown(tab, (x) => x.label.includes(formatPrice(second.S)));

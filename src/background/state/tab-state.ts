@@ -14,7 +14,7 @@
  */
 import * as z from 'zod/mini';
 import { pageReportSchema } from '../../messaging/schemas.ts';
-import { type TabPart, tabSessionKey } from '../../messaging/session-keys.ts';
+import { type TabPart, tabOfSessionKey, tabSessionKey } from '../../messaging/session-keys.ts';
 import type { TabReading } from '../../messaging/types.ts';
 import { sessionArea } from '../storage/areas.ts';
 import { serialWrite } from '../storage/serial.ts';
@@ -165,3 +165,16 @@ export function forgetTabState(tabId: number): Promise<void> {
 
 /** How many tabs this worker holds in memory (tests: pruning). */
 export const heldTabs = (): number => slots.size + loading.size;
+
+/**
+ * Every open tab the background holds a reading for: those in this worker's memory and those only in
+ * storage.session (a worker just started has not loaded them yet). Closed tabs are left out.
+ */
+export async function knownTabs(): Promise<number[]> {
+  const ids = new Set(slots.keys());
+  for (const key of Object.keys(await sessionArea().get(null))) {
+    const id = tabOfSessionKey('reading', key);
+    if (id !== undefined) ids.add(id);
+  }
+  return [...ids].filter((id) => !closed.has(id));
+}

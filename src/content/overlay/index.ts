@@ -236,14 +236,10 @@ export function startOverlay(doc: Document, anchor: () => Element | null, signal
     return Promise.resolve(true);
   };
   ext.runtime.onMessage.addListener(onMessage);
-  // A change of settings (overlay off, units, palette) or of the chains shows at once, not at the next tick.
-  const onStorage = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && ('settings' in changes || 'chains:index' in changes)) pull();
-  };
-  ext.storage.onChanged.addListener(onStorage);
+  // A change of settings (overlay off, units, palette) or of the chains shows at once, not at the next
+  // tick: the background redraws every tab then (src/background/overlay/data-change.ts).
   signal.addEventListener('abort', () => {
     ext.runtime.onMessage.removeListener(onMessage);
-    ext.storage.onChanged.removeListener(onStorage);
     unmount();
   });
 
