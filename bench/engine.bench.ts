@@ -21,9 +21,10 @@ const gc = (globalThis as { gc?: () => void }).gc;
 
 /**
  * This machine shares its cores with other tenants: for seconds at a time the same code runs up to
- * ~2× slower (measured: the parse alternates 12.5 ↔ 25 ms within one process with no JIT or GC
- * event in between, while a load chain held in L1 slows by ~25 % in the same windows — a busy
- * sibling hyperthread). A median of 25 back-to-back runs lands in one window. So every case is
+ * ~2× slower (measured: the parse alternates 12.5 ↔ 25 ms within one process with no optimisation
+ * or deoptimisation in between, whatever the young generation's size or with incremental marking
+ * off, while a load chain held in L1 slows by ~25 % in the same windows and a multiply chain does
+ * not — most likely a busy sibling hyperthread). A median of 25 back-to-back runs lands in one window. So every case is
  * measured in ROUNDS rounds spread over several seconds, all cases in each round, and each round
  * first times a probe (a dependent load chain in L1, which only a shared core slows). Printed per
  * case: the median of all runs, and the median of the runs in the rounds whose probe was within

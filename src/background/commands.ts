@@ -2,8 +2,8 @@
  * The manifest's keyboard commands (manifest.json `commands`; the user can rebind them at
  * chrome://extensions/shortcuts or in Firefox's add-on manager). `toggle-overlay` shows or hides the
  * on-page overlay on the current tab, whatever the settings say, until the overlay settings change
- * (./overlay/data-change.ts) or the tab leaves the site (src/background/overlay/shown.ts). Registered at the top level with the
- * other listeners, so a worker woken by the command finds it.
+ * (./overlay/data-change.ts) or the tab leaves the site (./overlay/shown.ts). Registered at the top
+ * level with the other listeners, so a worker woken by the command finds it.
  */
 import { ext, type Tabs } from '../platform/browser.ts';
 import { redrawTab, TOGGLE_OVERLAY } from './overlay/handlers.ts';

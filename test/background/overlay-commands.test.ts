@@ -88,7 +88,7 @@ describe('a change of the settings or the chains', () => {
     session.data.set('tab:14', reading(14));
     await forgetTabState(14); // closed
     session.data.set('tab:14', reading(14)); // a late write must not bring it back
-    change('settings', { version: 3, signModel: 'classic' }, { version: 3, signModel: 'customer-net' });
+    change('settings', { version: 3, signs: 'long-calls-short-puts' }, { version: 3, signs: 'short-all' });
     await dataChangesSettled();
     expect(redrawTab.mock.calls.map(([t]) => t).sort()).toEqual([11, 12]);
 
@@ -98,7 +98,7 @@ describe('a change of the settings or the chains', () => {
     expect(redrawTab.mock.calls.map(([t]) => t).sort()).toEqual([11, 12]);
   });
 
-  it('takes changes that arrive during a round together, and ignores other keys and areas', async () => {
+  it('takes a burst of changes in one round, and ignores other keys and areas', async () => {
     session.data.set('tab:21', reading(21));
     for (let i = 0; i < 5; i++) change('settings', { version: 3 }, { version: 3, units: `u${i}` });
     await dataChangesSettled();
