@@ -11,7 +11,7 @@
  */
 import type { HedgeFlow } from './exposure';
 import { assertAllFinite } from './finite';
-import { CDF_COEF, cdfAtPosition, PDF_COEF, TABLE_LO, TABLE_SIZE, TABLE_STEPS } from './normal-table';
+import { cdfAtPosition, NORMAL_TABLE, TABLE_LO, TABLE_SIZE, TABLE_STEPS } from './normal-table';
 import type { Prepared } from './prepare';
 import { type Regime, regimeOf } from './regime';
 import { MIN_LIVE_SECONDS, SECONDS_PER_YEAR } from './settlement';
@@ -73,6 +73,7 @@ export function evaluateAt(p: Prepared, S: number, options: EvaluateOptions = {}
   const rq = r - q;
   // Typed arrays in locals: V8 then keeps their base pointers in registers across the hot loop.
   const { vol, drift: drifts, discQ, weight, feedGamma, lnStrike, zeroDte, settleGroup, sigma: sigmas } = p;
+  const table = NORMAL_TABLE;
   for (let i = 0; i < p.n; i++) {
     // Live: only σ and the group are read (the prepared v, drift and e^(−qT) are for prepare()'s
     // instant); the same expressions as prepare(), so the numbers are identical at that instant.
@@ -111,19 +112,21 @@ export function evaluateAt(p: Prepared, S: number, options: EvaluateOptions = {}
     let e0 = 0;
     let n0 = u < 0 ? 0 : 1;
     if (u >= 0 && u < TABLE_SIZE) {
+      // φ and N on one interval: NORMAL_TABLE's eight coefficients (normal-table.ts).
       const k = u | 0;
       const t = u - k;
-      const j = 4 * k;
-      e0 = ((PDF_COEF[j + 3]! * t + PDF_COEF[j + 2]!) * t + PDF_COEF[j + 1]!) * t + PDF_COEF[j]!;
-      n0 = ((CDF_COEF[j + 3]! * t + CDF_COEF[j + 2]!) * t + CDF_COEF[j + 1]!) * t + CDF_COEF[j]!;
+      const t2 = t * t;
+      const j = k << 3;
+      e0 = table[j]! + table[j | 1]! * t + (table[j | 2]! + table[j | 3]! * t) * t2;
+      n0 = table[j | 4]! + table[j | 5]! * t + (table[j | 6]! + table[j | 7]! * t) * t2;
     }
     if (!classic) g = w * e0 * S * 0.01 * invV;
     net += g;
     const ag = g < 0 ? -g : g;
     gross += ag;
     if (zeroDte[i]) zero += ag;
-    dUp += w * (cdfAtPosition(u + LN_UP * c) - n0);
-    dDown += w * (cdfAtPosition(u + LN_DOWN * c) - n0);
+    dUp += w * (cdfAtPosition(table, u + LN_UP * c) - n0);
+    dDown += w * (cdfAtPosition(table, u + LN_DOWN * c) - n0);
   }
   const balance = gross > 0 ? net / gross : 0;
   assertAllFinite(

@@ -8,7 +8,7 @@
  * revaluations of a 14,000-line chain to a few milliseconds; the ±1 % points agree with
  * hedgeFlowFor (exact N) to 1e-9 relative (test/core/flow-curve.test.ts).
  */
-import { cdfAtPosition, TABLE_LO, TABLE_STEPS } from './normal-table';
+import { cdfAtPosition, NORMAL_TABLE, TABLE_LO, TABLE_STEPS } from './normal-table';
 import type { Prepared } from './prepare';
 
 export interface FlowPoint {
@@ -35,15 +35,16 @@ export function hedgeFlowCurve(p: Prepared, S: number, moves: readonly number[] 
   const delta = new Float64Array(m);
   const x = Math.log(S);
   const { vol, lnStrike, drift, weight, discQ } = p;
+  const table = NORMAL_TABLE;
   for (let i = 0; i < p.n; i++) {
     const v = vol[i]!;
     if (v === 0) continue;
     const c = TABLE_STEPS / v;
     const u0 = (x - lnStrike[i]! + drift[i]!) * c - TABLE_LO * TABLE_STEPS;
     const w = weight[i]! * discQ[i]!;
-    const n0 = cdfAtPosition(u0);
+    const n0 = cdfAtPosition(table, u0);
     // Calls and puts alike: Δ changes by e^(−qT)·(N(d1′) − N(d1)); the put's −1 cancels in the difference.
-    for (let k = 0; k < m; k++) delta[k]! += w * (cdfAtPosition(u0 + shifts[k]! * c) - n0);
+    for (let k = 0; k < m; k++) delta[k]! += w * (cdfAtPosition(table, u0 + shifts[k]! * c) - n0);
   }
   return moves.map((move, k) => {
     const shares = delta[k] === 0 ? 0 : -delta[k]!;
