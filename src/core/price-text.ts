@@ -60,24 +60,36 @@ export function parsePriceText(text: string, options: ParseOptions = {}): Parsed
 }
 
 function interpret(token: string, options: ParseOptions): Omit<ParsedPrice, 'status'> | null {
-  const marks = [...token].map((c, i) => ({ c, i })).filter(({ c }) => c === '.' || c === ',');
-  const hasGroupOnly = GROUP_ONLY.test(token);
+  // The '.' and ',' marks: how many of each and where the last one is (one pass, no allocation: this
+  // runs on every price a page shows).
+  let dots = 0;
+  let commas = 0;
+  let lastAt = -1;
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c === 46) {
+      dots++;
+      lastAt = i;
+    } else if (c === 44) {
+      commas++;
+      lastAt = i;
+    }
+  }
   let decimal: DecimalMark | null = null;
   let ambiguous = false;
-  if (marks.length > 0) {
-    const last = marks[marks.length - 1]!;
-    const kinds = new Set(marks.map((x) => x.c));
-    const sameCount = marks.filter((x) => x.c === last.c).length;
-    const tail = token.length - last.i - 1;
-    if (kinds.size === 2) decimal = last.c as DecimalMark;
+  if (lastAt >= 0) {
+    const mark = token[lastAt] as DecimalMark;
+    const sameCount = mark === '.' ? dots : commas;
+    const tail = token.length - lastAt - 1;
+    if (dots > 0 && commas > 0) decimal = mark;
     else if (sameCount > 1) decimal = null;
-    else if (tail !== 3 || hasGroupOnly) decimal = last.c as DecimalMark;
+    else if (tail !== 3 || GROUP_ONLY.test(token)) decimal = mark;
     else {
-      const head = token.slice(0, last.i);
+      const head = token.slice(0, lastAt);
       // `0.123` or `1234.567` cannot be grouping: groups never follow a leading 0 or a 4+ digit head.
-      if (head === '0' || head.length > 3) decimal = last.c as DecimalMark;
+      if (head === '0' || head.length > 3) decimal = mark;
       else {
-        decimal = resolveAmbiguous(token, last.c as DecimalMark, options);
+        decimal = resolveAmbiguous(token, mark, options);
         ambiguous = options.decimal === undefined;
       }
     }
