@@ -13,6 +13,10 @@
  * FULL_RATIO × its own measured cost (so at most ~0.5 % of the main thread) and at most once per
  * FULL_MIN_GAP_MS however cheap it is (a page ticking 20×/s paid for a full look on nearly every
  * flush), and at once when the symbol changes.
+ *
+ * While a flush is already due (the gate set its timer) both observers are off: until it runs they
+ * could only say again that something changed, and on a page ticking 20×/s they woke the content
+ * script on every tick. A re-render in that time is found under the followed nodes' ancestors.
  */
 import { implausibility, isPlausible } from '../core/price-plausible.ts';
 import { parsePriceText } from '../core/price-text.ts';
@@ -110,6 +114,14 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
   /** Nodes added or changed since the last flush, under the observed ancestors or the body. */
   const changed = new Set<Node>();
   let overflow = false;
+  /** The ancestors of the followed nodes, which the anchor observer watches (see wire()). */
+  let anchors: Element[] = [];
+  /**
+   * Set while both observers are off because a flush is already due (schedule() set its timer): until
+   * it runs they could only say again that something changed. A page ticking 20×/s woke them on
+   * every tick (a re-render of the price node every third) for flushes that run twice a second.
+   */
+  let paused = false;
 
   // The document's own window (tests drive documents of other happy-dom windows).
   const Observer = doc.defaultView?.MutationObserver ?? MutationObserver;
@@ -133,11 +145,29 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
     schedule();
   });
 
+  /** The followed nodes with their options (one observe() each) and, in `anchors`, their ancestors. */
+  let watched: [Element, MutationObserverInit][] = [];
+
+  function observe(): void {
+    for (const [node, options] of watched) narrow.observe(node, options);
+    // A re-render that replaces the node, its parent or grandparent is a childList change of the next
+    // one up. childList only, no subtree: the node's own text changes (every tick) do not wake it.
+    for (const a of anchors) anchor.observe(a, { childList: true });
+  }
+
   function wire(): void {
     const nodes: [Element | null, Element | null] = [priceTarget?.node ?? null, symbolTarget?.node ?? null];
     if (nodes[0]) located.set(doc, nodes[0]);
-    if (wired && nodes[0] === wired[0] && nodes[1] === wired[1]) return;
+    if (wired && nodes[0] === wired[0] && nodes[1] === wired[1]) {
+      // The same nodes: after a pause, the same observations again.
+      if (paused) {
+        paused = false;
+        observe();
+      }
+      return;
+    }
     wired = nodes;
+    paused = false;
     narrow.disconnect();
     anchor.disconnect();
     // One observe() per node: observing a node again replaces its options, so merge attribute filters.
@@ -145,17 +175,17 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
     for (const t of [priceTarget, symbolTarget]) {
       if (t?.node) attrs.set(t.node, [...(attrs.get(t.node) ?? []), ...(t.attr ? [t.attr] : [])]);
     }
-    for (const [node, filter] of attrs) {
-      narrow.observe(node, {
+    watched = [...attrs].map(([node, filter]) => [
+      node,
+      {
         characterData: true,
         childList: true,
         subtree: true,
         ...(filter.length > 0 ? { attributes: true, attributeFilter: filter } : {}),
-      });
-      // A re-render that replaces the node, its parent or grandparent is a childList change of the next
-      // one up. childList only, no subtree: the node's own text changes (every tick) do not wake it.
-      for (const a of ancestorsOf(node, ANCESTOR_LEVELS)) anchor.observe(a, { childList: true });
-    }
+      },
+    ]);
+    anchors = [...attrs.keys()].flatMap((node) => ancestorsOf(node, ANCESTOR_LEVELS));
+    observe();
     // Nothing to follow yet (price not rendered, socket not connected): watch the page until it shows up.
     if (!priceTarget?.node) {
       anchor.observe(doc.body ?? doc.documentElement, {
@@ -170,7 +200,33 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
     if (timer !== undefined || signal.aborted) return;
     const wait = Math.max(delay, gate.wait(Date.now()));
     if (wait <= 0) flush();
-    else timer = setTimeout(flush, wait);
+    else {
+      timer = setTimeout(flush, wait);
+      pause();
+    }
+  }
+
+  /**
+   * Both observers off until the flush now due (wire() turns them on again). Only while a price node
+   * is followed: with none, the anchor watches the whole page for where the price appears, and the
+   * nodes it collects are what the next look searches.
+   */
+  function pause(): void {
+    if (paused || !priceTarget?.node) return;
+    paused = true;
+    narrow.disconnect();
+    anchor.disconnect();
+  }
+
+  /**
+   * Where a look short of a full one searches: the nodes the anchor collected, and while the observers
+   * were paused the followed nodes' ancestors still in the page, nearest first — a re-render in that
+   * time replaced the node under one of them.
+   */
+  function changedNodes(): Node[] {
+    const nodes: Node[] = [...changed];
+    if (paused) for (const a of anchors) if (a.isConnected) nodes.push(a);
+    return nodes;
   }
 
   /** A flush later even if the page stays quiet (hold expiry, jump confirmation); never delays other flushes. */
@@ -199,7 +255,18 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
     t !== null &&
     !gone(t) &&
     !(t.pausedWhileHovering && isPaused(t.pausedWhileHovering)) &&
-    (t.read() ?? '') !== '';
+    (textOf(t) ?? '') !== '';
+
+  /** What each target read during the current flush: live() and the reading after it read once. */
+  const readNow = new Map<Target, string | null>();
+  function textOf(t: Target): string | null {
+    let text = readNow.get(t);
+    if (text === undefined) {
+      text = t.read();
+      readNow.set(t, text);
+    }
+    return text;
+  }
 
   /** Time spent in full looks during this flush (ms); it sets when the next full look may run. */
   let fullCost = -1;
@@ -212,7 +279,8 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
       fullCost = Math.max(0, fullCost) + performance.now() - t0;
       return found;
     }
-    return changed.size > 0 ? within([...changed]) : none;
+    const nodes = changedNodes();
+    return nodes.length > 0 ? within(nodes) : none;
   }
 
   /** performance.now() at the start of the current flush (the paced locator's slice counts from it). */
@@ -225,6 +293,7 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
     if (signal.aborted) return;
     const now = Date.now();
     reported = false;
+    readNow.clear();
     const again = read(now);
     gate.ran(now, reported, !priceTarget);
     if (again) schedule();
@@ -241,7 +310,7 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
         (w) => locator.findSymbol(w),
         null,
       );
-    const nextSymbol = normalizeSymbol(symbolTarget?.read() ?? null);
+    const nextSymbol = normalizeSymbol(symbolTarget ? textOf(symbolTarget) : null);
     if (nextSymbol !== symbol) {
       const first = symbol === undefined;
       symbol = nextSymbol;
@@ -264,7 +333,7 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
     }
     if (locator.paced && !live(priceTarget)) {
       // The generic detector paces and bounds its own scan; it also gets what changed.
-      priceTarget = locator.findPrice(symbol ?? null, isPaused, [...changed], flushStartedAt);
+      priceTarget = locator.findPrice(symbol ?? null, isPaused, changedNodes(), flushStartedAt);
       if (!priceTarget && locator.scanning?.()) {
         clearTimeout(resumeTimer);
         resumeTimer = setTimeout(() => schedule(), SLICE_GAP_MS);
@@ -279,7 +348,7 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
     }
     endFlush();
     if (!priceTarget) return false; // hovered legend or price not rendered: keep the last reading
-    const text = priceTarget.read() ?? '';
+    const text = textOf(priceTarget) ?? '';
     if (held) {
       if (text === held.text && now < held.until) {
         recheck(held.until - now);

@@ -157,6 +157,65 @@ describe('a flush on a page where the adapter’s price element is missing', () 
   });
 });
 
+describe('a page ticking fast that re-renders its price node every third tick', () => {
+  it('wakes the reader about once per flush, not on every tick, and still follows every re-render', async () => {
+    page = loadFixture('www.cnbc.com/quotes.html', 'https://www.cnbc.com/quotes/IBM?hz=0');
+    const doc = page.document;
+    // Count the calls of every MutationObserver the reader makes in this page's window.
+    const win = page.window as unknown as { MutationObserver: typeof MutationObserver };
+    const Real = win.MutationObserver;
+    let woken = 0;
+    win.MutationObserver = class extends Real {
+      constructor(callback: MutationCallback) {
+        super((records, observer) => {
+          woken++;
+          callback(records, observer);
+        });
+      }
+    };
+    const adapter = findAdapter(new URL(doc.location.href))!;
+    const inner = sourceLocator(doc, {
+      method: 'adapter',
+      site: adapter.id,
+      symbol: adapter.symbol,
+      price: adapter.price,
+    });
+    const looks = { full: 0, within: 0 };
+    const locator: Locator = {
+      ...inner,
+      findPrice: (symbol, isPaused, within) => {
+        if (within) looks.within++;
+        else looks.full++;
+        return inner.findPrice(symbol, isPaused, within);
+      },
+    };
+    const reports: ReaderReport[] = [];
+    stop = new AbortController();
+    startReader(doc, locator, {
+      signal: stop.signal,
+      onReport: (r) => reports.push(r),
+      minGapMs: 150,
+      pollMs: 60_000,
+    });
+    await settle();
+    const start = reports.length;
+    for (let i = 0; i < 30; i++) {
+      page.fixture.tick(); // every third tick replaces the price element, as a React re-render does
+      await settle(10);
+    }
+    await settle(300); // the flush due at the end of the last report gap
+    const sent = reports.slice(start);
+    // Each flush reads the price (it changed); after one, the first observer call says the next is due
+    // and the observers rest until it runs (15 calls for 2 reports here when they did not).
+    expect(sent.length).toBeGreaterThanOrEqual(2);
+    expect(woken).toBeLessThanOrEqual(2 * sent.length + 2);
+    // The re-rendered elements were found where the page changed, under the old element's ancestors.
+    expect(looks.within).toBeGreaterThanOrEqual(1);
+    expect(sent.every((r) => page!.fixture.history.includes(r.price!))).toBe(true);
+    expect(sent.at(-1)).toMatchObject({ symbol: 'IBM', price: page.fixture.price });
+  });
+});
+
 describe('the generic detector on a large page', () => {
   function bigPage(rows: number, last: string): LoadedFixture {
     const p = loadFixture('www.example-broker.test/index.html', 'https://www.example-broker.test/?hz=0');
