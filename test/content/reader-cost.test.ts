@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { findAdapter } from '../../src/content/adapters/registry.ts';
 import { genericLocator } from '../../src/content/generic.ts';
 import { type Locator, normalizeSymbol, sourceLocator, type Target } from '../../src/content/locate.ts';
-import { type ReaderReport, startReader } from '../../src/content/reader.ts';
+import { type ReaderOptions, type ReaderReport, startReader } from '../../src/content/reader.ts';
 import { type LoadedFixture, loadFixture, settle } from './fixture-window.ts';
 
 let page: LoadedFixture | undefined;
@@ -18,6 +18,25 @@ afterEach(async () => {
   await page?.close();
   page = undefined;
 });
+
+/** Starts the reader on `doc` (stopped after the test) and collects what it reports. */
+function follow(doc: Document, locator: Locator, options: Partial<ReaderOptions> = {}): ReaderReport[] {
+  const reports: ReaderReport[] = [];
+  stop = new AbortController();
+  startReader(doc, locator, { signal: stop.signal, onReport: (r) => reports.push(r), ...options });
+  return reports;
+}
+
+/** The built-in adapter's locator for the page's address. */
+function adapterLocator(doc: Document): Locator {
+  const adapter = findAdapter(new URL(doc.location.href))!;
+  return sourceLocator(doc, {
+    method: 'adapter',
+    site: adapter.id,
+    symbol: adapter.symbol,
+    price: adapter.price,
+  });
+}
 
 const busy = (ms: number) => {
   const end = performance.now() + ms;
@@ -30,20 +49,7 @@ describe('a malformed URL', () => {
       'www.google.com/finance/quote.html',
       'https://www.google.com/finance/quote/%E0%A4%A:NASDAQ?hz=0',
     );
-    const url = new URL(page.document.location.href);
-    const adapter = findAdapter(url)!;
-    const reports: ReaderReport[] = [];
-    stop = new AbortController();
-    startReader(
-      page.document,
-      sourceLocator(page.document, {
-        method: 'adapter',
-        site: adapter.id,
-        symbol: adapter.symbol,
-        price: adapter.price,
-      }),
-      { signal: stop.signal, onReport: (r) => reports.push(r), minGapMs: 0 },
-    );
+    const reports = follow(page.document, adapterLocator(page.document), { minGapMs: 0 });
     await settle();
     expect(reports.at(-1)).toMatchObject({ symbol: null, price: 178.72 });
     const p = page.fixture.tick();
@@ -56,11 +62,7 @@ describe('a malformed URL', () => {
       'www.example-broker.test/quote.html',
       'https://www.example-broker.test/quote/%E0%A4%A?hz=0',
     );
-    const reports: ReaderReport[] = [];
-    stop = new AbortController();
-    startReader(page.document, genericLocator(page.document, 'www.example-broker.test'), {
-      signal: stop.signal,
-      onReport: (r) => reports.push(r),
+    const reports = follow(page.document, genericLocator(page.document, 'www.example-broker.test'), {
       minGapMs: 0,
     });
     // The scan goes in slices of at most 8 ms: on a busy machine the first pass can take several.
@@ -109,14 +111,7 @@ describe('a flush on a page where the adapter’s price element is missing', () 
     );
     const doc = page.document;
     const { locator, calls } = counting(doc, 20); // 20 ms per full look → at most one per 4 s
-    const reports: ReaderReport[] = [];
-    stop = new AbortController();
-    startReader(doc, locator, {
-      signal: stop.signal,
-      onReport: (r) => reports.push(r),
-      minGapMs: 20,
-      pollMs: 50,
-    });
+    const reports = follow(doc, locator, { minGapMs: 20, pollMs: 50 });
     const t0 = Date.now();
     for (let i = 0; i < 20; i++) {
       doc.body.append(doc.createElement('div')); // the page keeps changing: a flush each time
@@ -143,8 +138,7 @@ describe('a flush on a page where the adapter’s price element is missing', () 
     );
     const doc = page.document;
     const { locator, calls } = counting(doc, 0);
-    stop = new AbortController();
-    startReader(doc, locator, { signal: stop.signal, onReport: () => undefined, minGapMs: 20, pollMs: 50 });
+    follow(doc, locator, { minGapMs: 20, pollMs: 50 });
     const t0 = Date.now();
     for (let i = 0; i < 60; i++) {
       doc.body.append(doc.createElement('div'));
@@ -173,13 +167,7 @@ describe('a page ticking fast that re-renders its price node every third tick', 
         });
       }
     };
-    const adapter = findAdapter(new URL(doc.location.href))!;
-    const inner = sourceLocator(doc, {
-      method: 'adapter',
-      site: adapter.id,
-      symbol: adapter.symbol,
-      price: adapter.price,
-    });
+    const inner = adapterLocator(doc);
     const looks = { full: 0, within: 0 };
     const locator: Locator = {
       ...inner,
@@ -189,14 +177,7 @@ describe('a page ticking fast that re-renders its price node every third tick', 
         return inner.findPrice(symbol, isPaused, within);
       },
     };
-    const reports: ReaderReport[] = [];
-    stop = new AbortController();
-    startReader(doc, locator, {
-      signal: stop.signal,
-      onReport: (r) => reports.push(r),
-      minGapMs: 150,
-      pollMs: 60_000,
-    });
+    const reports = follow(doc, locator, { minGapMs: 150, pollMs: 60_000 });
     await settle();
     const start = reports.length;
     for (let i = 0; i < 30; i++) {
