@@ -5,8 +5,9 @@
  * Order matters for speed (issue 10: the verdict must paint within 40 ms of a static page): the first
  * paint comes from the glance the background stored (first-load.ts) or from the cheap `tab/glance`
  * (cached levels + one evaluateAt); a fresh `tab/glance` follows, then the full `tab/analysis`
- * (profile, chart, flow curve: tens of ms in the background). Then the reading and the glance every second (the badge's pace) and the full levels every
- * few seconds, or at once when the verdict or the symbol changed or the price moved by 0.1 %.
+ * (profile, chart, flow curve: tens of ms in the background). Then the reading and the glance every
+ * second (the badge's pace) and the full levels every few seconds, or at once when the verdict or
+ * the symbol changed or the price moved by 0.1 %.
  *
  * While the page's price is suspect (a jump not confirmed yet, a prior close), the levels computed at
  * that price are not shown: the popup keeps the last ones from a trusted price, as the background
