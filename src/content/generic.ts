@@ -122,12 +122,15 @@ function targetFor(el: Element, i: number): Target | null {
 export interface GenericOptions {
   /** Clock for the backoff (tests). */
   now?: () => number;
+  /** Clock for the slice, performance.now() by default (tests: a slice that does not depend on the host's speed). */
+  sliceClock?: () => number;
   sliceMs?: number;
 }
 
 export function genericLocator(doc: Document, site: string, opts: GenericOptions = {}): Locator {
   const now = opts.now ?? Date.now;
   const sliceMs = opts.sliceMs ?? SLICE_MS;
+  const sliceClock = opts.sliceClock ?? (() => performance.now());
   const symbols = sourceLocator(doc, { method: 'generic', site, symbol: SYMBOL_SOURCES, price: [] });
   const title: Source = {
     css: 'title',
@@ -160,7 +163,7 @@ export function genericLocator(doc: Document, site: string, opts: GenericOptions
         return undefined;
       }
       for (let n = 0; ; n++) {
-        if (n > 0 && (n & 255) === 0 && performance.now() > deadline) return undefined; // progress first
+        if (n > 0 && (n & 255) === 0 && sliceClock() > deadline) return undefined; // progress first
         const el = p.walker.nextNode() as Element | null;
         if (!el) break;
         const i = candidateOf(el);
@@ -169,7 +172,7 @@ export function genericLocator(doc: Document, site: string, opts: GenericOptions
         if (p.headings.length < 20 && /symbol/i.test(el.getAttribute('class') ?? '')) p.headings.push(el);
       }
       p.walked = true;
-      if (!p.found.some(Boolean) && deadline - performance.now() < FINISH_MS) return undefined;
+      if (!p.found.some(Boolean) && deadline - sliceClock() < FINISH_MS) return undefined;
     }
     pass = null;
     const best = p.found.find((t) => t) ?? byLabel(doc) ?? nearSymbol(doc, sym, p.headings);
@@ -184,7 +187,7 @@ export function genericLocator(doc: Document, site: string, opts: GenericOptions
     paced: true,
     scanning: () => pass !== null,
     findSymbol: (within) => symbols.findSymbol(within),
-    findPrice(symbol, _isPaused, within, startedAt = performance.now()) {
+    findPrice(symbol, _isPaused, within, startedAt = sliceClock()) {
       if (cached && (cached.node === null || cached.node.isConnected) && parses(cached.read())) return cached;
       const sym = normalizeSymbol(symbol);
       if (!pass && now() < nextPassAt) {

@@ -221,7 +221,13 @@ describe('the generic detector on a large page', () => {
     );
     let slices = 0;
     let t = 0;
-    const loc = genericLocator(page.document, 'www.example-broker.test', { now: () => t, sliceMs: 1 });
+    // Each look at the slice's clock advances it 1 ms: a slice of 1 ms walks 256 elements and yields.
+    let clock = 0;
+    const loc = genericLocator(page.document, 'www.example-broker.test', {
+      now: () => t,
+      sliceClock: () => clock++,
+      sliceMs: 1,
+    });
     let found: Target | null = null;
     while (!found && slices < 500) {
       slices++;
@@ -249,14 +255,21 @@ describe('the generic detector on a large page', () => {
       };
       return w;
     }) as typeof doc.createTreeWalker;
-    const loc = genericLocator(doc, 'www.example-broker.test', { now: () => 0, sliceMs: 5 });
+    // The slice's clock stands still, so only the flush's start decides (not this host's speed).
+    const clock = 1000;
+    const loc = genericLocator(doc, 'www.example-broker.test', {
+      now: () => 0,
+      sliceClock: () => clock,
+      sliceMs: 5,
+    });
     // The flush spent 10 ms before it asked (a full symbol look on a huge page): progress, then yield.
-    expect(loc.findPrice(null, () => false, [], performance.now() - 10)).toBeNull();
+    expect(loc.findPrice(null, () => false, [], clock - 10)).toBeNull();
     expect(loc.scanning?.()).toBe(true);
     expect(walked).toBe(256);
-    // A fresh flush gets its whole slice.
+    // A fresh flush gets its whole slice: with time standing still, it walks the rest of the page.
     const before = walked;
-    loc.findPrice(null, () => false, [], performance.now());
+    loc.findPrice(null, () => false, [], clock);
+    expect(loc.scanning?.()).toBe(false);
     expect(walked - before).toBeGreaterThan(256);
   });
 
