@@ -90,10 +90,12 @@ export function prepare(chain: Chain, model: Model, evaluationMs: number): Prepa
   const years = new Float64Array(chain.count);
   const pastRow = new Uint8Array(chain.count);
   const usedStrikes = new Set<number>();
+  // Classic T depends on the expiration alone: counted once per expiration, not once per line.
+  const classicT = classic ? chain.expirations.map((exp) => classicYears(evaluationDate, exp)) : [];
   for (let i = 0; i < chain.count; i++) {
     const e = chain.expiry[i]!;
     const sMs = settle[chain.root[i]! * chain.expirations.length + e]!;
-    const t = classic ? classicYears(evaluationDate, chain.expirations[e]!) : liveYears(sMs, evaluationMs);
+    const t: number | null = classic ? (classicT[e] as number | null) : liveYears(sMs, evaluationMs);
     if (t === null) {
       counts.expired++;
       // Classic: a row of a past expiration still adds its feed gamma to the at-spot sums, as the
