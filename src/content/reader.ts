@@ -48,8 +48,14 @@ const ANCESTOR_LEVELS = 3;
 /** A full look may take this share of the time between two full looks at most (1/200 = 0.5 %). */
 const FULL_RATIO = 200;
 const FULL_MAX_GAP_MS = 60_000;
-/** However cheap a full look is, one a second is enough to notice a better source appearing. */
+/**
+ * However cheap a full look is, one a second is enough to notice a better source appearing; and
+ * while full looks keep finding what is already followed, the gap doubles, up to FULL_MIN_GAP_MS ×
+ * 2^FULL_BACKOFF_STEPS (8 s). On a page ticking 20×/s a full look every second was a third of the
+ * content script's time (CDP profile, bench/content-script.bench.mjs).
+ */
 const FULL_MIN_GAP_MS = 1000;
+const FULL_BACKOFF_STEPS = 3;
 /** Changed subtrees kept for a cheap look; beyond this the next full look is the way to find things. */
 const MAX_CHANGED = 64;
 /** Pause between two slices of a paced scan (at most ~8 ms each: well under a fifth of the main thread). */
@@ -111,6 +117,10 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
   let pointerEl: Element | null = null;
   /** Earliest instant for the next full look over the whole page (see the file comment). */
   let fullAt = 0;
+  /** Full looks in a row that found sources as good as those followed (the backoff's exponent). */
+  let fullStreak = 0;
+  /** The followed targets' confidence when the current flush began (-1: none). */
+  let confidenceBefore: [number, number] = [-1, -1];
   /** Nodes added or changed since the last flush, under the observed ancestors or the body. */
   const changed = new Set<Node>();
   let overflow = false;
@@ -294,6 +304,7 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
     const now = Date.now();
     reported = false;
     readNow.clear();
+    confidenceBefore = [priceTarget?.confidence ?? -1, symbolTarget?.confidence ?? -1];
     const again = read(now);
     gate.ran(now, reported, !priceTarget);
     if (again) schedule();
@@ -316,6 +327,7 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
       symbol = nextSymbol;
       ref = null;
       candidate = null;
+      fullStreak = -1; // a new symbol: the page is changing, so full looks start again once a second
       if (!first) {
         // Drop the old price before anything is said about the new symbol; keep ignoring the old text
         // until the page replaces it (or holdMs passes: both symbols may trade at the same price).
@@ -387,8 +399,17 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
 
   /** Observe what was found; the changes collected so far have been looked at. */
   function endFlush(): void {
-    if (fullCost >= 0)
-      fullAt = Date.now() + Math.min(FULL_MAX_GAP_MS, Math.max(FULL_MIN_GAP_MS, fullCost * FULL_RATIO));
+    if (fullCost >= 0) {
+      // A re-render replaces the nodes but not the source, so "as good" compares confidence. With no
+      // price followed the pace stays (a price only a full look finds, e.g. in the title, is not put off).
+      const same =
+        priceTarget !== null &&
+        priceTarget.confidence === confidenceBefore[0] &&
+        (symbolTarget?.confidence ?? -1) === confidenceBefore[1];
+      fullStreak = same ? Math.min(fullStreak + 1, FULL_BACKOFF_STEPS) : 0;
+      const gap = FULL_MIN_GAP_MS * 2 ** fullStreak;
+      fullAt = Date.now() + Math.min(FULL_MAX_GAP_MS, Math.max(gap, fullCost * FULL_RATIO));
+    }
     fullCost = -1;
     changed.clear();
     overflow = false;

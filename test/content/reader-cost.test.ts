@@ -4,7 +4,7 @@
  * that look costs, and otherwise only where the page changed; the generic detector scans in bounded
  * slices and backs off while it finds nothing; a malformed URL never stops the reader.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { findAdapter } from '../../src/content/adapters/registry.ts';
 import { genericLocator } from '../../src/content/generic.ts';
 import { type Locator, normalizeSymbol, sourceLocator, type Target } from '../../src/content/locate.ts';
@@ -289,5 +289,88 @@ describe('the generic detector on a large page', () => {
     const gaps = passes.slice(1).map((p, i) => p - passes[i]!);
     expect(gaps.slice(0, 6)).toEqual([2000, 4000, 8000, 16000, 32000, 60000]);
     expect(Math.max(...gaps)).toBe(60_000);
+  });
+});
+
+describe('full looks over the whole page while the sources stay the same (fake clock)', () => {
+  let price: HTMLElement;
+  let fullLooks: number[];
+  let confidence: number;
+  let found: boolean;
+  let symbol: string;
+  const locator: Locator = {
+    method: 'adapter',
+    site: 'test',
+    findSymbol: () => ({ node: null, confidence: 0.9, read: () => symbol }),
+    findPrice: (_symbol, _isPaused, within) => {
+      if (!within) fullLooks.push(Date.now());
+      return found ? { node: price, confidence, read: () => price.textContent } : null;
+    },
+  };
+  /** The page ticks 20 times a second for `ms`. */
+  const tick = async (ms: number) => {
+    for (let t = 0; t < ms; t += 50) {
+      price.textContent = `4,5${String(Math.floor(t / 50) % 100).padStart(2, '0')}.25`;
+      await Promise.resolve();
+      await new Promise<void>((ok) => queueMicrotask(ok));
+      await vi.advanceTimersByTimeAsync(50);
+    }
+  };
+  const gaps = () => fullLooks.slice(1).map((t, i) => t - fullLooks[i]!);
+
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: 1_000_000 });
+    document.body.innerHTML = '';
+    price = document.createElement('span');
+    price.textContent = '4,500.00';
+    document.body.append(price);
+    fullLooks = [];
+    confidence = 0.8;
+    found = true;
+    symbol = 'SPX';
+    follow(document, locator);
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('come 1, 2, 4, then every 8 s while they find what is followed, and once a second again after a better source', async () => {
+    await tick(30_000);
+    const expected = [1000, 2000, 4000, 8000, 8000];
+    expect(gaps().length).toBe(expected.length);
+    // A full look runs at the first flush after it is due (flushes come every 500 ms here).
+    gaps().forEach((g, i) => {
+      expect(g).toBeGreaterThanOrEqual(expected[i]!);
+      expect(g).toBeLessThan(expected[i]! + 600);
+    });
+    // A better source appears: the next full look (at most ~8 s away) follows it, and the pace resets.
+    confidence = 0.95;
+    const before = fullLooks.length;
+    await tick(12_000);
+    const after = gaps().slice(before - 1);
+    expect(after[0]).toBeLessThan(8600);
+    expect(after[1]).toBeLessThan(1600);
+    expect(after[2]).toBeGreaterThanOrEqual(2000);
+  });
+
+  it('start again once a second when the symbol changes (the page is changing)', async () => {
+    await tick(16_000);
+    expect(gaps().at(-1)).toBeGreaterThanOrEqual(8000);
+    symbol = 'NDX';
+    const before = fullLooks.length;
+    await tick(4_000);
+    const after = fullLooks.slice(before);
+    // The look at the change, then one a second later, then two.
+    expect(after.length).toBeGreaterThanOrEqual(3);
+    expect(after[1]! - after[0]!).toBeLessThan(1600);
+    expect(after[2]! - after[1]!).toBeGreaterThanOrEqual(2000);
+  });
+
+  it('stay once a second while no price is followed', async () => {
+    stop?.abort();
+    fullLooks = [];
+    found = false;
+    follow(document, locator);
+    await tick(10_000);
+    expect(gaps().length).toBeGreaterThanOrEqual(7);
+    for (const g of gaps()) expect(g).toBeLessThan(1600);
   });
 });
