@@ -16,7 +16,10 @@
  *
  * While a flush is already due (the gate set its timer) both observers are off: until it runs they
  * could only say again that something changed, and on a page ticking 20×/s they woke the content
- * script on every tick. A re-render in that time is found under the followed nodes' ancestors.
+ * script on every tick. A re-render in that time is found under the followed nodes' ancestors. And
+ * after a flush that reported a change, the next flush is simply set for when the gate opens, the
+ * observers staying off: a page that ticks will have changed by then, and one that went quiet gets
+ * its observers back after that one flush that finds nothing new.
  */
 import { implausibility, isPlausible } from '../core/price-plausible.ts';
 import { parsePriceText } from '../core/price-text.ts';
@@ -127,11 +130,12 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
   /** The ancestors of the followed nodes, which the anchor observer watches (see wire()). */
   let anchors: Element[] = [];
   /**
-   * Set while both observers are off because a flush is already due (schedule() set its timer): until
-   * it runs they could only say again that something changed. A page ticking 20×/s woke them on
-   * every tick (a re-render of the price node every third) for flushes that run twice a second.
+   * Whether the observers are on. They are off while a price node is followed and a flush is already
+   * due (schedule() set its timer, or the last flush reported and set the next): until it runs they
+   * could only say again that something changed. A page ticking 20×/s woke them on every tick (a
+   * re-render of the price node every third) for flushes that run twice a second.
    */
-  let paused = false;
+  let observing = false;
 
   // The document's own window (tests drive documents of other happy-dom windows).
   const Observer = doc.defaultView?.MutationObserver ?? MutationObserver;
@@ -159,27 +163,36 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
   let watched: [Element, MutationObserverInit][] = [];
 
   function observe(): void {
+    if (observing) return;
+    observing = true;
     for (const [node, options] of watched) narrow.observe(node, options);
     // A re-render that replaces the node, its parent or grandparent is a childList change of the next
     // one up. childList only, no subtree: the node's own text changes (every tick) do not wake it.
     for (const a of anchors) anchor.observe(a, { childList: true });
+    // Nothing to follow yet (price not rendered, socket not connected): watch the page until it shows up.
+    if (!priceTarget?.node) {
+      anchor.observe(doc.body ?? doc.documentElement, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+      });
+    }
   }
 
+  function unobserve(): void {
+    if (!observing) return;
+    observing = false;
+    narrow.disconnect();
+    anchor.disconnect();
+  }
+
+  /** What to observe (observe() turns it on at the end of the flush, rest()). */
   function wire(): void {
     const nodes: [Element | null, Element | null] = [priceTarget?.node ?? null, symbolTarget?.node ?? null];
     if (nodes[0]) located.set(doc, nodes[0]);
-    if (wired && nodes[0] === wired[0] && nodes[1] === wired[1]) {
-      // The same nodes: after a pause, the same observations again.
-      if (paused) {
-        paused = false;
-        observe();
-      }
-      return;
-    }
+    if (wired && nodes[0] === wired[0] && nodes[1] === wired[1]) return;
     wired = nodes;
-    paused = false;
-    narrow.disconnect();
-    anchor.disconnect();
+    unobserve();
     // One observe() per node: observing a node again replaces its options, so merge attribute filters.
     const attrs = new Map<Element, string[]>();
     for (const t of [priceTarget, symbolTarget]) {
@@ -195,15 +208,19 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
       },
     ]);
     anchors = [...attrs.keys()].flatMap((node) => ancestorsOf(node, ANCESTOR_LEVELS));
-    observe();
-    // Nothing to follow yet (price not rendered, socket not connected): watch the page until it shows up.
-    if (!priceTarget?.node) {
-      anchor.observe(doc.body ?? doc.documentElement, {
-        childList: true,
-        subtree: true,
-        characterData: true,
-      });
-    }
+  }
+
+  /**
+   * The end of a flush: after a report while a price node is followed, the next flush is set for
+   * when the gate opens and the observers stay off (the page ticks: it will have changed by then);
+   * otherwise the observers watch for the next change, except while a flush is already due.
+   */
+  function rest(): void {
+    if (signal.aborted) return;
+    const following = priceTarget?.node != null;
+    if (following && reported && timer === undefined) timer = setTimeout(flush, gate.wait(Date.now()));
+    if (following && timer !== undefined) unobserve();
+    else observe();
   }
 
   function schedule(delay = 0): void {
@@ -212,30 +229,21 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
     if (wait <= 0) flush();
     else {
       timer = setTimeout(flush, wait);
-      pause();
+      // Both observers off until the flush now due (rest() turns them on again). Only while a price
+      // node is followed: with none, the anchor watches the whole page for where the price appears,
+      // and the nodes it collects are what the next look searches.
+      if (priceTarget?.node) unobserve();
     }
   }
 
   /**
-   * Both observers off until the flush now due (wire() turns them on again). Only while a price node
-   * is followed: with none, the anchor watches the whole page for where the price appears, and the
-   * nodes it collects are what the next look searches.
-   */
-  function pause(): void {
-    if (paused || !priceTarget?.node) return;
-    paused = true;
-    narrow.disconnect();
-    anchor.disconnect();
-  }
-
-  /**
    * Where a look short of a full one searches: the nodes the anchor collected, and while the observers
-   * were paused the followed nodes' ancestors still in the page, nearest first — a re-render in that
+   * were off the followed nodes' ancestors still in the page, nearest first — a re-render in that
    * time replaced the node under one of them.
    */
   function changedNodes(): Node[] {
     const nodes: Node[] = [...changed];
-    if (paused) for (const a of anchors) if (a.isConnected) nodes.push(a);
+    if (!observing) for (const a of anchors) if (a.isConnected) nodes.push(a);
     return nodes;
   }
 
@@ -308,6 +316,7 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
     const again = read(now);
     gate.ran(now, reported, !priceTarget);
     if (again) schedule();
+    rest();
   }
 
   /** One look at the page; true when another flush should follow (the symbol just changed). */

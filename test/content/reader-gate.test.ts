@@ -123,4 +123,51 @@ describe('startReader scheduling (fake clock)', () => {
     await advance(1);
     expect(reports.at(-1)).toMatchObject({ at: first.at + 500, r: { price: 4502 } });
   });
+
+  it('keeps its observers off while the page ticks (the next flush is simply set), and on again once it is quiet', async () => {
+    // Count the reader's observer calls: a new reader on the same page, in a window whose
+    // MutationObserver counts.
+    stop.abort();
+    const Real = window.MutationObserver;
+    let woken = 0;
+    window.MutationObserver = class extends Real {
+      constructor(callback: MutationCallback) {
+        super((records, observer) => {
+          woken++;
+          callback(records, observer);
+        });
+      }
+    };
+    stop = new AbortController();
+    reports = [];
+    try {
+      startReader(document, locator, {
+        signal: stop.signal,
+        onReport: (r) => reports.push({ at: Date.now(), r }),
+        pollMs: 60_000,
+      });
+    } finally {
+      window.MutationObserver = Real;
+    }
+    await advance(600); // the flush after the first report finds nothing new: observers on
+    const start = Date.now();
+    for (let i = 1; i <= 60; i++) {
+      setPrice(`4,6${String(i).padStart(2, '0')}.25`);
+      await advance(50);
+    }
+    const sent = reports.filter((x) => x.at >= start);
+    // Three seconds of ticking: a report every 500 ms, and the observers woke once (the first tick).
+    expect(sent.length).toBeGreaterThanOrEqual(6);
+    for (let i = 1; i < sent.length; i++) expect(sent[i]!.at - sent[i - 1]!.at).toBe(500);
+    expect(woken).toBe(1);
+    // The page goes quiet: one more flush reads the last price, the next finds nothing new and the
+    // observers come back, so a change after the quiet spell is read at once.
+    await advance(2_000);
+    expect(reports.at(-1)!.r.price).toBe(4660.25);
+    const t = Date.now();
+    setPrice('4,700.00');
+    await advance(0);
+    expect(reports.at(-1)).toMatchObject({ at: t, r: { price: 4700 } });
+    expect(woken).toBe(2);
+  });
 });
