@@ -17,9 +17,11 @@
  * While a flush is already due (the gate set its timer) both observers are off: until it runs they
  * could only say again that something changed, and on a page ticking 20×/s they woke the content
  * script on every tick. A re-render in that time is found under the followed nodes' ancestors. And
- * after a flush that reported a change, the next flush is simply set for when the gate opens, the
- * observers staying off: a page that ticks will have changed by then, and one that went quiet gets
- * its observers back after that one flush that finds nothing new.
+ * after a flush that reported a change the reader reads on an interval of the report gap, the
+ * observers and the slow poll off: a page that ticks will have changed by then, and one that went
+ * quiet gets its observers back after the one flush that finds nothing new. A CDP profile of the
+ * calls into the content script on a page ticking 20×/s: timer calls (a clearTimeout and a
+ * setTimeout per flush, the poll's setTimeout) were a third of their samples.
  */
 import { implausibility, isPlausible } from '../core/price-plausible.ts';
 import { parsePriceText } from '../core/price-text.ts';
@@ -101,7 +103,8 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
   // Two reports a second at most: sending one (runtime.sendMessage) is most of the content script's
   // time on a page ticking 20×/s (CDP profile, bench/content-script.bench.mjs), and the verdict moves
   // through a hysteresis band anyway.
-  const gate = flushGate(opts.minGapMs ?? 500, IDLE_GAP_MS);
+  const reportGapMs = opts.minGapMs ?? 500;
+  const gate = flushGate(reportGapMs, IDLE_GAP_MS);
   const holdMs = opts.holdMs ?? 2000;
   let symbol: string | null | undefined;
   let ref: number | null = null;
@@ -114,7 +117,12 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
   let symbolTarget: Target | null = null;
   /** Set by emit(): the flush under way sent a report. */
   let reported = false;
+  /** A flush due (schedule()). */
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** While the page ticks: a flush every report gap (rest()). */
+  let ticker: ReturnType<typeof setInterval> | undefined;
+  /** The slow poll, while the observers are on. */
+  let pollTimer: ReturnType<typeof setTimeout> | undefined;
   let recheckTimer: ReturnType<typeof setTimeout> | undefined;
   let resumeTimer: ReturnType<typeof setTimeout> | undefined;
   let pointerEl: Element | null = null;
@@ -131,7 +139,7 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
   let anchors: Element[] = [];
   /**
    * Whether the observers are on. They are off while a price node is followed and a flush is already
-   * due (schedule() set its timer, or the last flush reported and set the next): until it runs they
+   * due (schedule() set its timer, or the reader reads on its interval while the page ticks): until it runs they
    * could only say again that something changed. A page ticking 20×/s woke them on every tick (a
    * re-render of the price node every third) for flushes that run twice a second.
    */
@@ -211,24 +219,52 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
   }
 
   /**
-   * The end of a flush: after a report while a price node is followed, the next flush is set for
-   * when the gate opens and the observers stay off (the page ticks: it will have changed by then);
-   * otherwise the observers watch for the next change, except while a flush is already due.
+   * The end of a flush: after a report while a price node is followed, the reader reads on an
+   * interval of the report gap with the observers and the poll off (the page ticks: it will have
+   * changed by then); otherwise the observers and the poll watch for the next change, except while a
+   * flush is already due.
    */
   function rest(): void {
     if (signal.aborted) return;
     const following = priceTarget?.node != null;
-    if (following && reported && timer === undefined) timer = setTimeout(flush, gate.wait(Date.now()));
-    if (following && timer !== undefined) unobserve();
-    else observe();
+    if (following && reported && timer === undefined) {
+      ticker ??= setInterval(flush, reportGapMs);
+      unobserve();
+      if (pollTimer !== undefined) {
+        clearTimeout(pollTimer);
+        pollTimer = undefined;
+      }
+      return;
+    }
+    if (ticker !== undefined) {
+      clearInterval(ticker);
+      ticker = undefined;
+    }
+    if (following && timer !== undefined) {
+      unobserve();
+      return;
+    }
+    observe();
+    pollTimer ??= setTimeout(poll, opts.pollMs ?? 1500);
   }
 
+  /** The slow poll; the flush it causes (now or when due) sets the next in rest(). */
+  function poll(): void {
+    pollTimer = undefined;
+    schedule();
+  }
+
+  const onTimer = () => {
+    timer = undefined;
+    flush();
+  };
+
   function schedule(delay = 0): void {
-    if (timer !== undefined || signal.aborted) return;
+    if (timer !== undefined || ticker !== undefined || signal.aborted) return;
     const wait = Math.max(delay, gate.wait(Date.now()));
     if (wait <= 0) flush();
     else {
-      timer = setTimeout(flush, wait);
+      timer = setTimeout(onTimer, wait);
       // Both observers off until the flush now due (rest() turns them on again). Only while a price
       // node is followed: with none, the anchor watches the whole page for where the price appears,
       // and the nodes it collects are what the next look searches.
@@ -306,8 +342,10 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
 
   function flush(): void {
     flushStartedAt = performance.now();
-    clearTimeout(timer);
-    timer = undefined;
+    if (timer !== undefined) {
+      clearTimeout(timer); // flush() called while one was due
+      timer = undefined;
+    }
     if (signal.aborted) return;
     const now = Date.now();
     reported = false;
@@ -442,17 +480,12 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
     },
     { passive: true, signal },
   );
-  const poll = () => {
-    if (signal.aborted) return;
-    schedule();
-    pollTimer = setTimeout(poll, opts.pollMs ?? 1500);
-  };
-  let pollTimer = setTimeout(poll, opts.pollMs ?? 1500);
   signal.addEventListener('abort', () => {
     located.delete(doc);
     narrow.disconnect();
     anchor.disconnect();
     clearTimeout(timer);
+    clearInterval(ticker);
     clearTimeout(recheckTimer);
     clearTimeout(resumeTimer);
     clearTimeout(pollTimer);

@@ -319,7 +319,10 @@ describe('full looks over the whole page while the sources stay the same (fake c
   const gaps = () => fullLooks.slice(1).map((t, i) => t - fullLooks[i]!);
 
   beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: 1_000_000 });
+    vi.useFakeTimers({
+      toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+      now: 1_000_000,
+    });
     document.body.innerHTML = '';
     price = document.createElement('span');
     price.textContent = '4,500.00';

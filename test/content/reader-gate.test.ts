@@ -48,10 +48,12 @@ describe('startReader scheduling (fake clock)', () => {
   let stop: AbortController;
   let price: HTMLElement;
   let reports: { at: number; r: ReaderReport }[];
+  /** The symbol comes from no node (as from the address): only a flush sees it change. */
+  let symbol = 'SPX';
   const locator: Locator = {
     method: 'adapter',
     site: 'test',
-    findSymbol: () => ({ node: null, confidence: 0.9, read: () => 'SPX' }),
+    findSymbol: () => ({ node: null, confidence: 0.9, read: () => symbol }),
     findPrice: () => ({ node: price, confidence: 0.9, read: () => price.textContent }),
   };
   /** Lets the MutationObserver deliver (a microtask), then the clock run `ms`. */
@@ -65,7 +67,11 @@ describe('startReader scheduling (fake clock)', () => {
   };
 
   beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: 1_000_000 });
+    vi.useFakeTimers({
+      toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+      now: 1_000_000,
+    });
+    symbol = 'SPX';
     document.body.innerHTML = '';
     price = document.createElement('span');
     price.textContent = '4,500.00';
@@ -124,7 +130,7 @@ describe('startReader scheduling (fake clock)', () => {
     expect(reports.at(-1)).toMatchObject({ at: first.at + 500, r: { price: 4502 } });
   });
 
-  it('keeps its observers off while the page ticks (the next flush is simply set), and on again once it is quiet', async () => {
+  it('reads on one interval while the page ticks, its observers and poll off, and watches again once it is quiet', async () => {
     // Count the reader's observer calls: a new reader on the same page, in a window whose
     // MutationObserver counts.
     stop.abort();
@@ -151,15 +157,28 @@ describe('startReader scheduling (fake clock)', () => {
     }
     await advance(600); // the flush after the first report finds nothing new: observers on
     const start = Date.now();
-    for (let i = 1; i <= 60; i++) {
-      setPrice(`4,6${String(i).padStart(2, '0')}.25`);
-      await advance(50);
+    // Count the timer calls too: one interval for the whole run of ticks, no timer per flush.
+    const timers = { set: 0, clear: 0, interval: 0 };
+    const spies = [
+      vi.spyOn(globalThis, 'setTimeout').mockName('setTimeout'),
+      vi.spyOn(globalThis, 'clearTimeout'),
+      vi.spyOn(globalThis, 'setInterval'),
+    ];
+    try {
+      for (let i = 1; i <= 60; i++) {
+        setPrice(`4,6${String(i).padStart(2, '0')}.25`);
+        await advance(50);
+      }
+    } finally {
+      [timers.set, timers.clear, timers.interval] = spies.map((s) => s.mock.calls.length);
+      for (const s of spies) s.mockRestore();
     }
     const sent = reports.filter((x) => x.at >= start);
     // Three seconds of ticking: a report every 500 ms, and the observers woke once (the first tick).
     expect(sent.length).toBeGreaterThanOrEqual(6);
     for (let i = 1; i < sent.length; i++) expect(sent[i]!.at - sent[i - 1]!.at).toBe(500);
     expect(woken).toBe(1);
+    expect(timers).toEqual({ set: 0, clear: 1, interval: 1 }); // the poll cleared, one interval
     // The page goes quiet: one more flush reads the last price, the next finds nothing new and the
     // observers come back, so a change after the quiet spell is read at once.
     await advance(2_000);
@@ -169,5 +188,19 @@ describe('startReader scheduling (fake clock)', () => {
     await advance(0);
     expect(reports.at(-1)).toMatchObject({ at: t, r: { price: 4700 } });
     expect(woken).toBe(2);
+  });
+
+  it('polls again once a ticking page goes quiet: a change no observer sees is read within the poll', async () => {
+    for (let i = 1; i <= 40; i++) {
+      setPrice(`4,6${String(i).padStart(2, '0')}.25`);
+      await advance(50);
+    }
+    await advance(1_000); // quiet: the interval's last flush finds nothing new, observers and poll back
+    const t = Date.now();
+    symbol = 'NDX'; // no DOM change
+    await advance(1_500);
+    const seen = reports.find((x) => x.r.symbol === 'NDX');
+    expect(seen).toBeDefined();
+    expect(seen!.at - t).toBeLessThanOrEqual(1_500);
   });
 });
