@@ -104,6 +104,7 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
   // time on a page ticking 20×/s (CDP profile, bench/content-script.bench.mjs), and the verdict moves
   // through a hysteresis band anyway.
   const reportGapMs = opts.minGapMs ?? 500;
+  const pollMs = opts.pollMs ?? 1500;
   const gate = flushGate(reportGapMs, IDLE_GAP_MS);
   const holdMs = opts.holdMs ?? 2000;
   let symbol: string | null | undefined;
@@ -121,17 +122,17 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** While the page ticks: a flush every report gap (rest()). */
   let ticker: ReturnType<typeof setInterval> | undefined;
-  /** The slow poll, while the observers are on. */
+  /** The slow poll, while the observers are on (the last resort: SPA route changes, a URL source). */
   let pollTimer: ReturnType<typeof setTimeout> | undefined;
   let recheckTimer: ReturnType<typeof setTimeout> | undefined;
   let resumeTimer: ReturnType<typeof setTimeout> | undefined;
   let pointerEl: Element | null = null;
   /** Earliest instant for the next full look over the whole page (see the file comment). */
   let fullAt = 0;
-  /** Full looks in a row that found sources as good as those followed (the backoff's exponent). */
+  /** Full looks in a row that found a price source as good as the one followed (the backoff's exponent). */
   let fullStreak = 0;
-  /** The followed targets' confidence when the current flush began (-1: none). */
-  let confidenceBefore: [number, number] = [-1, -1];
+  /** The followed price target's confidence when the current flush began. */
+  let confidenceBefore: number | undefined;
   /** Nodes added or changed since the last flush, under the observed ancestors or the body. */
   const changed = new Set<Node>();
   let overflow = false;
@@ -173,6 +174,7 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
   function observe(): void {
     if (observing) return;
     observing = true;
+    pollTimer = setTimeout(poll, pollMs);
     for (const [node, options] of watched) narrow.observe(node, options);
     // A re-render that replaces the node, its parent or grandparent is a childList change of the next
     // one up. childList only, no subtree: the node's own text changes (every tick) do not wake it.
@@ -192,6 +194,7 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
     observing = false;
     narrow.disconnect();
     anchor.disconnect();
+    clearTimeout(pollTimer);
   }
 
   /** What to observe (observe() turns it on at the end of the flush, rest()). */
@@ -227,30 +230,18 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
   function rest(): void {
     if (signal.aborted) return;
     const following = priceTarget?.node != null;
-    if (following && reported && timer === undefined) {
-      ticker ??= setInterval(flush, reportGapMs);
-      unobserve();
-      if (pollTimer !== undefined) {
-        clearTimeout(pollTimer);
-        pollTimer = undefined;
-      }
-      return;
-    }
-    if (ticker !== undefined) {
+    if (following && reported && timer === undefined) ticker ??= setInterval(flush, reportGapMs);
+    else if (ticker !== undefined) {
       clearInterval(ticker);
       ticker = undefined;
     }
-    if (following && timer !== undefined) {
-      unobserve();
-      return;
-    }
-    observe();
-    pollTimer ??= setTimeout(poll, opts.pollMs ?? 1500);
+    if (following && (ticker ?? timer) !== undefined) unobserve();
+    else observe();
   }
 
-  /** The slow poll; the flush it causes (now or when due) sets the next in rest(). */
+  /** The slow poll: it runs while the observers are on (observe() starts it, unobserve() stops it). */
   function poll(): void {
-    pollTimer = undefined;
+    pollTimer = setTimeout(poll, pollMs);
     schedule();
   }
 
@@ -350,7 +341,7 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
     const now = Date.now();
     reported = false;
     readNow.clear();
-    confidenceBefore = [priceTarget?.confidence ?? -1, symbolTarget?.confidence ?? -1];
+    confidenceBefore = priceTarget?.confidence;
     const again = read(now);
     gate.ran(now, reported, !priceTarget);
     if (again) schedule();
@@ -447,12 +438,9 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
   /** Observe what was found; the changes collected so far have been looked at. */
   function endFlush(): void {
     if (fullCost >= 0) {
-      // A re-render replaces the nodes but not the source, so "as good" compares confidence. With no
+      // A re-render replaces the node but not the source, so "as good" compares confidence. With no
       // price followed the pace stays (a price only a full look finds, e.g. in the title, is not put off).
-      const same =
-        priceTarget !== null &&
-        priceTarget.confidence === confidenceBefore[0] &&
-        (symbolTarget?.confidence ?? -1) === confidenceBefore[1];
+      const same = priceTarget !== null && priceTarget.confidence === confidenceBefore;
       fullStreak = same ? Math.min(fullStreak + 1, FULL_BACKOFF_STEPS) : 0;
       const gap = FULL_MIN_GAP_MS * 2 ** fullStreak;
       fullAt = Date.now() + Math.min(FULL_MAX_GAP_MS, Math.max(gap, fullCost * FULL_RATIO));
