@@ -122,7 +122,7 @@ function targetFor(el: Element, i: number): Target | null {
 export interface GenericOptions {
   /** Clock for the backoff (tests). */
   now?: () => number;
-  /** Clock for the slice, performance.now() by default (tests: a slice that does not depend on the host's speed). */
+  /** Clock for the slice, performance.now() by default (tests: a slice independent of the host's speed). */
   sliceClock?: () => number;
   sliceMs?: number;
 }

@@ -140,9 +140,9 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
   let anchors: Element[] = [];
   /**
    * Whether the observers are on. They are off while a price node is followed and a flush is already
-   * due (schedule() set its timer, or the reader reads on its interval while the page ticks): until it runs they
-   * could only say again that something changed. A page ticking 20×/s woke them on every tick (a
-   * re-render of the price node every third) for flushes that run twice a second.
+   * due (schedule() set its timer, or the reader reads on its interval while the page ticks): until
+   * it runs they could only say again that something changed. A page ticking 20×/s woke them on
+   * every tick (a re-render of the price node every third) for flushes that run twice a second.
    */
   let observing = false;
 
