@@ -41,3 +41,29 @@ export function loadFixture(file: string, url: string): LoadedFixture {
 }
 
 export const settle = (ms = 5) => new Promise((ok) => setTimeout(ok, ms));
+
+/**
+ * Makes `win`'s MutationObserver count its callbacks (for observers made from now on); `restore()`
+ * puts the real one back.
+ */
+export function countObserverCalls(win: { MutationObserver: typeof MutationObserver }): {
+  readonly calls: number;
+  restore(): void;
+} {
+  const Real = win.MutationObserver;
+  const counter = {
+    calls: 0,
+    restore: () => {
+      win.MutationObserver = Real;
+    },
+  };
+  win.MutationObserver = class extends Real {
+    constructor(callback: MutationCallback) {
+      super((records, observer) => {
+        counter.calls++;
+        callback(records, observer);
+      });
+    }
+  };
+  return counter;
+}

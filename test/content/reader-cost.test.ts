@@ -9,7 +9,7 @@ import { findAdapter } from '../../src/content/adapters/registry.ts';
 import { genericLocator } from '../../src/content/generic.ts';
 import { type Locator, normalizeSymbol, sourceLocator, type Target } from '../../src/content/locate.ts';
 import { type ReaderOptions, type ReaderReport, startReader } from '../../src/content/reader.ts';
-import { type LoadedFixture, loadFixture, settle } from './fixture-window.ts';
+import { countObserverCalls, type LoadedFixture, loadFixture, settle } from './fixture-window.ts';
 
 let page: LoadedFixture | undefined;
 let stop: AbortController | undefined;
@@ -156,17 +156,7 @@ describe('a page ticking fast that re-renders its price node every third tick', 
     page = loadFixture('www.cnbc.com/quotes.html', 'https://www.cnbc.com/quotes/IBM?hz=0');
     const doc = page.document;
     // Count the calls of every MutationObserver the reader makes in this page's window.
-    const win = page.window as unknown as { MutationObserver: typeof MutationObserver };
-    const Real = win.MutationObserver;
-    let woken = 0;
-    win.MutationObserver = class extends Real {
-      constructor(callback: MutationCallback) {
-        super((records, observer) => {
-          woken++;
-          callback(records, observer);
-        });
-      }
-    };
+    const woken = countObserverCalls(page.window as unknown as { MutationObserver: typeof MutationObserver });
     const inner = adapterLocator(doc);
     const looks = { full: 0, within: 0 };
     const locator: Locator = {
@@ -189,7 +179,7 @@ describe('a page ticking fast that re-renders its price node every third tick', 
     // Each flush reads the price (it changed); after one, the first observer call says the next is due
     // and the observers rest until it runs (15 calls for 2 reports here when they did not).
     expect(sent.length).toBeGreaterThanOrEqual(2);
-    expect(woken).toBeLessThanOrEqual(2 * sent.length + 2);
+    expect(woken.calls).toBeLessThanOrEqual(2 * sent.length + 2);
     // The re-rendered elements were found where the page changed, under the old element's ancestors.
     expect(looks.within).toBeGreaterThanOrEqual(1);
     expect(sent.every((r) => page!.fixture.history.includes(r.price!))).toBe(true);

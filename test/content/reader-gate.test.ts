@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Locator } from '../../src/content/locate.ts';
 import { type ReaderReport, startReader } from '../../src/content/reader.ts';
 import { flushGate } from '../../src/content/reader-gate.ts';
+import { countObserverCalls } from './fixture-window.ts';
 
 describe('flushGate', () => {
   it('lets the first flush run at once', () => {
@@ -134,16 +135,7 @@ describe('startReader scheduling (fake clock)', () => {
     // Count the reader's observer calls: a new reader on the same page, in a window whose
     // MutationObserver counts.
     stop.abort();
-    const Real = window.MutationObserver;
-    let woken = 0;
-    window.MutationObserver = class extends Real {
-      constructor(callback: MutationCallback) {
-        super((records, observer) => {
-          woken++;
-          callback(records, observer);
-        });
-      }
-    };
+    const woken = countObserverCalls(window);
     stop = new AbortController();
     reports = [];
     try {
@@ -153,7 +145,7 @@ describe('startReader scheduling (fake clock)', () => {
         pollMs: 60_000,
       });
     } finally {
-      window.MutationObserver = Real;
+      woken.restore();
     }
     await advance(600); // the flush after the first report finds nothing new: observers on
     const start = Date.now();
@@ -177,7 +169,7 @@ describe('startReader scheduling (fake clock)', () => {
     // Three seconds of ticking: a report every 500 ms, and the observers woke once (the first tick).
     expect(sent.length).toBeGreaterThanOrEqual(6);
     for (let i = 1; i < sent.length; i++) expect(sent[i]!.at - sent[i - 1]!.at).toBe(500);
-    expect(woken).toBe(1);
+    expect(woken.calls).toBe(1);
     expect(timers).toEqual({ set: 0, clear: 1, interval: 1 }); // the poll cleared, one interval
     // The page goes quiet: one more flush reads the last price, the next finds nothing new and the
     // observers come back, so a change after the quiet spell is read at once.
@@ -187,7 +179,7 @@ describe('startReader scheduling (fake clock)', () => {
     setPrice('4,700.00');
     await advance(0);
     expect(reports.at(-1)).toMatchObject({ at: t, r: { price: 4700 } });
-    expect(woken).toBe(2);
+    expect(woken.calls).toBe(2);
   });
 
   it('polls again once a ticking page goes quiet: a change no observer sees is read within the poll', async () => {
