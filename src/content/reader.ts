@@ -131,8 +131,6 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
   let fullAt = 0;
   /** Full looks in a row that found a price source as good as the one followed (the backoff's exponent). */
   let fullStreak = 0;
-  /** The followed price target's confidence when the current flush began. */
-  let confidenceBefore: number | undefined;
   /** Nodes added or changed since the last flush, under the observed ancestors or the body. */
   const changed = new Set<Node>();
   let overflow = false;
@@ -341,7 +339,6 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
     const now = Date.now();
     reported = false;
     readNow.clear();
-    confidenceBefore = priceTarget?.confidence;
     const again = read(now);
     gate.ran(now, reported, !priceTarget);
     if (again) schedule();
@@ -350,6 +347,7 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
 
   /** One look at the page; true when another flush should follow (the symbol just changed). */
   function read(now: number): boolean {
+    const confidenceBefore = priceTarget?.confidence;
     // A poll flush with a full look due also re-checks followed targets: a better source may have appeared.
     const due = now >= fullAt;
     if (due || !live(symbolTarget))
@@ -377,7 +375,7 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
           () => null,
           null,
         );
-        endFlush();
+        endFlush(confidenceBefore);
         return true;
       }
     }
@@ -396,7 +394,7 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
         null,
       );
     }
-    endFlush();
+    endFlush(confidenceBefore);
     if (!priceTarget) return false; // hovered legend or price not rendered: keep the last reading
     const text = textOf(priceTarget) ?? '';
     if (held) {
@@ -435,8 +433,11 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
     return false;
   }
 
-  /** Observe what was found; the changes collected so far have been looked at. */
-  function endFlush(): void {
+  /**
+   * Observe what was found; the changes collected so far have been looked at. `confidenceBefore`: the
+   * followed price target's confidence when the flush began (the full looks' backoff compares it).
+   */
+  function endFlush(confidenceBefore: number | undefined): void {
     if (fullCost >= 0) {
       // A re-render replaces the node but not the source, so "as good" compares confidence. With no
       // price followed the pace stays (a price only a full look finds, e.g. in the title, is not put off).

@@ -95,7 +95,7 @@ export function prepare(chain: Chain, model: Model, evaluationMs: number): Prepa
   for (let i = 0; i < chain.count; i++) {
     const e = chain.expiry[i]!;
     const sMs = settle[chain.root[i]! * chain.expirations.length + e]!;
-    const t: number | null = classic ? (classicT[e] as number | null) : liveYears(sMs, evaluationMs);
+    const t = classic ? (classicT[e] ?? null) : liveYears(sMs, evaluationMs);
     if (t === null) {
       counts.expired++;
       // Classic: a row of a past expiration still adds its feed gamma to the at-spot sums, as the

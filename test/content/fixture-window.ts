@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
+import { vi } from 'vitest';
 
 export interface FixtureHooks {
   price: number;
@@ -66,4 +67,11 @@ export function countObserverCalls(win: { MutationObserver: typeof MutationObser
     }
   };
   return counter;
+}
+
+/** Under vitest's fake timers: lets a MutationObserver deliver (a microtask), then the clock run `ms`. */
+export async function advanceFakeClock(ms: number): Promise<void> {
+  await Promise.resolve();
+  await new Promise<void>((ok) => queueMicrotask(ok));
+  await vi.advanceTimersByTimeAsync(ms);
 }

@@ -9,7 +9,13 @@ import { findAdapter } from '../../src/content/adapters/registry.ts';
 import { genericLocator } from '../../src/content/generic.ts';
 import { type Locator, normalizeSymbol, sourceLocator, type Target } from '../../src/content/locate.ts';
 import { type ReaderOptions, type ReaderReport, startReader } from '../../src/content/reader.ts';
-import { countObserverCalls, type LoadedFixture, loadFixture, settle } from './fixture-window.ts';
+import {
+  advanceFakeClock,
+  countObserverCalls,
+  type LoadedFixture,
+  loadFixture,
+  settle,
+} from './fixture-window.ts';
 
 let page: LoadedFixture | undefined;
 let stop: AbortController | undefined;
@@ -301,9 +307,7 @@ describe('full looks over the whole page while the sources stay the same (fake c
   const tick = async (ms: number) => {
     for (let t = 0; t < ms; t += 50) {
       price.textContent = `4,5${String(Math.floor(t / 50) % 100).padStart(2, '0')}.25`;
-      await Promise.resolve();
-      await new Promise<void>((ok) => queueMicrotask(ok));
-      await vi.advanceTimersByTimeAsync(50);
+      await advanceFakeClock(50);
     }
   };
   const gaps = () => fullLooks.slice(1).map((t, i) => t - fullLooks[i]!);

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Locator } from '../../src/content/locate.ts';
 import { type ReaderReport, startReader } from '../../src/content/reader.ts';
 import { flushGate } from '../../src/content/reader-gate.ts';
-import { countObserverCalls } from './fixture-window.ts';
+import { advanceFakeClock, countObserverCalls } from './fixture-window.ts';
 
 describe('flushGate', () => {
   it('lets the first flush run at once', () => {
@@ -57,12 +57,7 @@ describe('startReader scheduling (fake clock)', () => {
     findSymbol: () => ({ node: null, confidence: 0.9, read: () => symbol }),
     findPrice: () => ({ node: price, confidence: 0.9, read: () => price.textContent }),
   };
-  /** Lets the MutationObserver deliver (a microtask), then the clock run `ms`. */
-  const advance = async (ms: number) => {
-    await Promise.resolve();
-    await new Promise<void>((ok) => queueMicrotask(ok));
-    await vi.advanceTimersByTimeAsync(ms);
-  };
+  const advance = advanceFakeClock;
   const setPrice = (text: string) => {
     price.textContent = text;
   };
