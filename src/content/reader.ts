@@ -28,6 +28,7 @@ import { parsePriceText } from '../core/price-text.ts';
 import type { SuspectReason } from '../messaging/types.ts';
 import { type Locator, normalizeSymbol, type Target } from './locate.ts';
 import { flushGate } from './reader-gate.ts';
+import { pageProofTimers, type Timers } from './timers.ts';
 
 export interface ReaderReport {
   symbol: string | null;
@@ -47,6 +48,8 @@ export interface ReaderOptions {
   pollMs?: number;
   /** After a symbol change, how long an unchanged price text is assumed to still be the old symbol's. */
   holdMs?: number;
+  /** The reader's timers: ones the page cannot clear (./timers.ts) unless a test passes others. */
+  timers?: Timers;
 }
 
 const ANCESTOR_LEVELS = 3;
@@ -100,6 +103,7 @@ function ancestorsOf(node: Element, levels: number): Element[] {
 
 export function startReader(doc: Document, locator: Locator, opts: ReaderOptions): { flush(): void } {
   const { signal } = opts;
+  const timers = opts.timers ?? pageProofTimers;
   // Two reports a second at most: sending one (runtime.sendMessage) is most of the content script's
   // time on a page ticking 20×/s (CDP profile, bench/content-script.bench.mjs), and the verdict moves
   // through a hysteresis band anyway.
@@ -108,6 +112,8 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
   const gate = flushGate(reportGapMs, IDLE_GAP_MS);
   const holdMs = opts.holdMs ?? 2000;
   let symbol: string | null | undefined;
+  /** The symbol's last raw text and what normalizeSymbol made of it (read on every flush, rarely new). */
+  let symbolRead: { raw: string | null; symbol: string | null } = { raw: null, symbol: null };
   let ref: number | null = null;
   let candidate: { value: number; count: number; since: number } | null = null;
   let lastText: string | null = null;
@@ -119,13 +125,13 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
   /** Set by emit(): the flush under way sent a report. */
   let reported = false;
   /** A flush due (schedule()). */
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timer: unknown;
   /** While the page ticks: a flush every report gap (rest()). */
-  let ticker: ReturnType<typeof setInterval> | undefined;
+  let ticker: unknown;
   /** The slow poll, while the observers are on (the last resort: SPA route changes, a URL source). */
-  let pollTimer: ReturnType<typeof setTimeout> | undefined;
-  let recheckTimer: ReturnType<typeof setTimeout> | undefined;
-  let resumeTimer: ReturnType<typeof setTimeout> | undefined;
+  let pollTimer: unknown;
+  let recheckTimer: unknown;
+  let resumeTimer: unknown;
   let pointerEl: Element | null = null;
   /** Earliest instant for the next full look over the whole page (see the file comment). */
   let fullAt = 0;
@@ -172,7 +178,7 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
   function observe(): void {
     if (observing) return;
     observing = true;
-    pollTimer = setTimeout(poll, pollMs);
+    pollTimer = timers.setTimeout(poll, pollMs);
     for (const [node, options] of watched) narrow.observe(node, options);
     // A re-render that replaces the node, its parent or grandparent is a childList change of the next
     // one up. childList only, no subtree: the node's own text changes (every tick) do not wake it.
@@ -192,7 +198,7 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
     observing = false;
     narrow.disconnect();
     anchor.disconnect();
-    clearTimeout(pollTimer);
+    timers.clearTimeout(pollTimer);
   }
 
   /** What to observe (observe() turns it on at the end of the flush, rest()). */
@@ -228,9 +234,9 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
   function rest(): void {
     if (signal.aborted) return;
     const following = priceTarget?.node != null;
-    if (following && reported && timer === undefined) ticker ??= setInterval(flush, reportGapMs);
+    if (following && reported && timer === undefined) ticker ??= timers.setInterval(flush, reportGapMs);
     else if (ticker !== undefined) {
-      clearInterval(ticker);
+      timers.clearInterval(ticker);
       ticker = undefined;
     }
     if (following && (ticker ?? timer) !== undefined) unobserve();
@@ -239,7 +245,7 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
 
   /** The slow poll: it runs while the observers are on (observe() starts it, unobserve() stops it). */
   function poll(): void {
-    pollTimer = setTimeout(poll, pollMs);
+    pollTimer = timers.setTimeout(poll, pollMs);
     schedule();
   }
 
@@ -253,7 +259,7 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
     const wait = Math.max(delay, gate.wait(Date.now()));
     if (wait <= 0) flush();
     else {
-      timer = setTimeout(onTimer, wait);
+      timer = timers.setTimeout(onTimer, wait);
       // Both observers off until the flush now due (rest() turns them on again). Only while a price
       // node is followed: with none, the anchor watches the whole page for where the price appears,
       // and the nodes it collects are what the next look searches.
@@ -274,8 +280,8 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
 
   /** A flush later even if the page stays quiet (hold expiry, jump confirmation); never delays other flushes. */
   function recheck(ms: number): void {
-    clearTimeout(recheckTimer);
-    recheckTimer = setTimeout(() => schedule(), ms);
+    timers.clearTimeout(recheckTimer);
+    recheckTimer = timers.setTimeout(() => schedule(), ms);
   }
 
   function emit(report: ReaderReport): void {
@@ -332,7 +338,7 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
   function flush(): void {
     flushStartedAt = performance.now();
     if (timer !== undefined) {
-      clearTimeout(timer); // flush() called while one was due
+      timers.clearTimeout(timer); // flush() called while one was due
       timer = undefined;
     }
     if (signal.aborted) return;
@@ -357,7 +363,9 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
         (w) => locator.findSymbol(w),
         null,
       );
-    const nextSymbol = normalizeSymbol(symbolTarget ? textOf(symbolTarget) : null);
+    const rawSymbol = symbolTarget ? textOf(symbolTarget) : null;
+    if (rawSymbol !== symbolRead.raw) symbolRead = { raw: rawSymbol, symbol: normalizeSymbol(rawSymbol) };
+    const nextSymbol = symbolRead.symbol;
     if (nextSymbol !== symbol) {
       const first = symbol === undefined;
       symbol = nextSymbol;
@@ -383,8 +391,8 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
       // The generic detector paces and bounds its own scan; it also gets what changed.
       priceTarget = locator.findPrice(symbol ?? null, isPaused, changedNodes(), flushStartedAt);
       if (!priceTarget && locator.scanning?.()) {
-        clearTimeout(resumeTimer);
-        resumeTimer = setTimeout(() => schedule(), SLICE_GAP_MS);
+        timers.clearTimeout(resumeTimer);
+        resumeTimer = timers.setTimeout(() => schedule(), SLICE_GAP_MS);
       }
     } else if (due || !live(priceTarget)) {
       priceTarget = look(
@@ -473,11 +481,11 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
     located.delete(doc);
     narrow.disconnect();
     anchor.disconnect();
-    clearTimeout(timer);
-    clearInterval(ticker);
-    clearTimeout(recheckTimer);
-    clearTimeout(resumeTimer);
-    clearTimeout(pollTimer);
+    timers.clearTimeout(timer);
+    timers.clearInterval(ticker);
+    timers.clearTimeout(recheckTimer);
+    timers.clearTimeout(resumeTimer);
+    timers.clearTimeout(pollTimer);
   });
   flush();
   return { flush };

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { vi } from 'vitest';
+import type { Timers } from '../../src/content/timers.ts';
 
 export interface FixtureHooks {
   price: number;
@@ -75,3 +76,15 @@ export async function advanceFakeClock(ms: number): Promise<void> {
   await new Promise<void>((ok) => queueMicrotask(ok));
   await vi.advanceTimersByTimeAsync(ms);
 }
+
+/**
+ * The window's own timers for the reader and the overlay, looked up at each call so that vitest's fake
+ * timers apply (their default, ../../src/content/timers.ts, runs on AbortSignal.timeout, which the
+ * fake clock does not drive).
+ */
+export const windowTimers: Timers = {
+  setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
+  clearTimeout: (h) => globalThis.clearTimeout(h as ReturnType<typeof setTimeout>),
+  setInterval: (fn, ms) => globalThis.setInterval(fn, ms),
+  clearInterval: (h) => globalThis.clearInterval(h as ReturnType<typeof setInterval>),
+};

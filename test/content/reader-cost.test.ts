@@ -15,6 +15,7 @@ import {
   type LoadedFixture,
   loadFixture,
   settle,
+  windowTimers,
 } from './fixture-window.ts';
 
 let page: LoadedFixture | undefined;
@@ -29,7 +30,12 @@ afterEach(async () => {
 function follow(doc: Document, locator: Locator, options: Partial<ReaderOptions> = {}): ReaderReport[] {
   const reports: ReaderReport[] = [];
   stop = new AbortController();
-  startReader(doc, locator, { signal: stop.signal, onReport: (r) => reports.push(r), ...options });
+  startReader(doc, locator, {
+    signal: stop.signal,
+    onReport: (r) => reports.push(r),
+    timers: windowTimers,
+    ...options,
+  });
   return reports;
 }
 

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Locator } from '../../src/content/locate.ts';
 import { type ReaderReport, startReader } from '../../src/content/reader.ts';
 import { flushGate } from '../../src/content/reader-gate.ts';
-import { advanceFakeClock, countObserverCalls } from './fixture-window.ts';
+import { advanceFakeClock, countObserverCalls, windowTimers } from './fixture-window.ts';
 
 describe('flushGate', () => {
   it('lets the first flush run at once', () => {
@@ -78,6 +78,7 @@ describe('startReader scheduling (fake clock)', () => {
       signal: stop.signal,
       onReport: (r) => reports.push({ at: Date.now(), r }),
       pollMs: 1_500,
+      timers: windowTimers,
     });
   });
   afterEach(() => {
@@ -138,6 +139,7 @@ describe('startReader scheduling (fake clock)', () => {
         signal: stop.signal,
         onReport: (r) => reports.push({ at: Date.now(), r }),
         pollMs: 60_000,
+        timers: windowTimers,
       });
     } finally {
       woken.restore();

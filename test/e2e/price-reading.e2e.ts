@@ -119,6 +119,22 @@ describe.each(BROWSERS)('%s reading prices', (browser) => {
     await tab.close();
   });
 
+  it('keeps reading after the page clears every timer id it can count while it ticks', async () => {
+    // A content script shares the window's timer ids with the page (src/content/timers.ts): while the
+    // page ticks, the reader's observers are off and only its interval reads the next price.
+    const { tab, tabId } = await open('www.cnbc.com', '/quotes/IBM', 'hz=20');
+    await waitReading(s, tabId, 'r.price !== null');
+    await new Promise((ok) => setTimeout(ok, 300));
+    await tab.eval(
+      '(() => { for (let id = 1; id < 100000; id++) { clearTimeout(id); clearInterval(id); } return true; })()',
+    );
+    for (const p of [191.37, 192.41]) {
+      await tab.eval(`fixture.tick(${p})`);
+      expect(await waitReading(s, tabId, `r.price === ${p}`)).toMatchObject({ price: p, suspect: false });
+    }
+    await tab.close();
+  });
+
   it('reads a TradingView widget from inside its iframe on an unmatched host', async () => {
     const { tab, tabId } = await open(UNMATCHED_HOST, '/tv-widget.html', 'hz=4');
     const r = await waitReading(s, tabId, 'r.price !== null');
