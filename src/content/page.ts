@@ -7,9 +7,9 @@
 
 import { decimalMarkOf } from '../core/price-text.ts';
 import type { CommandEnvelope } from '../messaging/protocol.ts';
-import { send } from '../messaging/send.ts';
+import { reportPort } from '../messaging/report-port.ts';
 import type { SavedPicker } from '../messaging/types.ts';
-import { ext, type Runtime } from '../platform/browser.ts';
+import { ext, type Runtime, send } from '../platform/content-runtime.ts';
 import { findAdapter } from './adapters/registry.ts';
 import { genericLocator } from './generic.ts';
 import { type Locator, sourceLocator } from './locate.ts';
@@ -28,6 +28,7 @@ export function startPage(doc: Document, isTop: boolean): void {
   const site = url.hostname;
   let reading: AbortController | null = null;
   let picking: AbortController | null = null;
+  const sendReport = reportPort({ target: doc.defaultView ?? undefined });
 
   function locatorFor(config: Config): Locator | null {
     const decimal = adapter?.decimal?.(url) ?? decimalMarkOf(doc.documentElement.lang || undefined);
@@ -62,7 +63,7 @@ export function startPage(doc: Document, isTop: boolean): void {
       signal: controller.signal,
       onReport: (r) => {
         const report = { ...r, site: locator.site, method: locator.method, frameUrl: doc.location.href };
-        send('page/report', report).catch(() => undefined); // background restarting: the next change re-reports
+        sendReport(report); // over the report port: no answer needed (a lost one: the next change re-reports)
       },
     });
   }

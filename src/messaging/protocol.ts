@@ -180,6 +180,9 @@ export type MessageType = keyof Protocol;
 export type Req<T extends MessageType> = Protocol[T]['req'];
 export type Res<T extends MessageType> = Protocol[T]['res'];
 
+/** The content script's report port (./report-port.ts): page/report envelopes only (./router.ts). */
+export const REPORT_PORT = 'gexfocus/report';
+
 export interface Envelope<T extends MessageType = MessageType> {
   /** Marks our messages so the router ignores anything else on the channel. */
   gexfocus: 1;

@@ -8,6 +8,7 @@ import {
   type Envelope,
   MESSAGE_ORIGIN,
   type MessageType,
+  REPORT_PORT,
   type Reply,
   type Req,
   type Res,
@@ -74,10 +75,24 @@ export async function dispatch(
   }
 }
 
+/**
+ * A content script's report port (./report-port.ts): each page/report envelope on it goes through
+ * dispatch() with the port's sender, as the same message sent with runtime.sendMessage would; any
+ * other type, and any other port name, is ignored. A report has no answer, so a refusal is dropped.
+ */
+export function acceptReportPort(handlers: Handlers, port: Runtime.Port): void {
+  if (port.name !== REPORT_PORT || !port.sender) return;
+  const sender = port.sender;
+  port.onMessage.addListener((message: unknown) => {
+    if (isEnvelope(message) && message.type === 'page/report') void dispatch(handlers, message, sender);
+  });
+}
+
 /** Call once, synchronously, at the top level of the background script. */
 export function listen(handlers: Handlers): void {
   ext.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (!isEnvelope(message)) return undefined;
     return dispatch(handlers, message, sender);
   });
+  ext.runtime.onConnect.addListener((port: Runtime.Port) => acceptReportPort(handlers, port));
 }

@@ -6,6 +6,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { OverlayView } from '../../src/messaging/types.ts';
+import { windowTimers } from './fixture-window.ts';
 
 type Listener = (...args: unknown[]) => unknown;
 const listeners = { message: new Set<Listener>(), storage: new Set<Listener>() };
@@ -15,8 +16,9 @@ const event = (set: Set<Listener>) => ({
   addListener: (l: Listener) => set.add(l),
   removeListener: (l: Listener) => set.delete(l),
 });
-vi.mock('../../src/platform/browser.ts', () => ({
-  ext: {
+vi.mock('../../src/platform/content-runtime.ts', async () => {
+  const { requester } = await import('../../src/messaging/request.ts');
+  const ext = {
     runtime: {
       id: 'gexfocus',
       onMessage: event(listeners.message),
@@ -28,8 +30,9 @@ vi.mock('../../src/platform/browser.ts', () => ({
       },
     },
     storage: { onChanged: event(listeners.storage) },
-  },
-}));
+  };
+  return { ext, send: requester((m) => ext.runtime.sendMessage(m as { type: string; payload: unknown })) };
+});
 const { startOverlay } = await import('../../src/content/overlay/index.ts');
 
 const view = (word = 'Stabilizing'): OverlayView => ({
@@ -77,7 +80,7 @@ describe('the overlay in the page', () => {
     replies['overlay/start'] = () => ({ place: { x: 1, y: 0, dot: false }, shortcut: 'Alt+Shift+G' });
     replies['page/overlay'] = () => null;
     const ctl = new AbortController();
-    startOverlay(document, () => null, ctl.signal);
+    startOverlay(document, () => null, ctl.signal, windowTimers);
     await settle();
     expect(sent.map((m) => m.type)).toEqual(['overlay/start', 'page/overlay']);
     // Changes of settings and chains reach the page as views from the background (it redraws every
@@ -110,7 +113,7 @@ describe('the overlay in the page', () => {
     replies['page/overlay'] = () => view();
     const before = { message: listeners.message.size };
     const ctl = new AbortController();
-    startOverlay(document, () => null, ctl.signal);
+    startOverlay(document, () => null, ctl.signal, windowTimers);
     await settle();
     expect(host()).not.toBeNull();
     expect(box()?.className).toBe('o pill stabilizing up'); // the default place: bottom-left, a pill

@@ -51,5 +51,17 @@ describe.each(BROWSERS)('%s background stopped by the browser', (browser) => {
       send('chains/list', null),
     );
     expect(chains.value.chains.map((c) => c.underlying)).toContain('SPX');
+
+    // The page's next price reaches the new instance: the content script's report port died with the
+    // old one, and the next report opens a new port (src/messaging/report-port.ts).
+    const next = Math.round((reading.price + 7.25) * 100) / 100;
+    await page.eval(`(() => { price = ${next}; show(); return true; })()`); // the demo page's own globals
+    const moved = await s.extEval<{ price: number; at: number }>(`new Promise((done) => {
+      const poll = () => ${send('tab/reading', { tabId })}
+        .then((r) => (r.ok && r.value?.price === ${next} ? done(r.value) : setTimeout(poll, 100)));
+      poll();
+    })`);
+    expect(moved.price).toBe(next);
+    expect(moved.at).toBeGreaterThan(frozen.value.at);
   });
 });

@@ -12,7 +12,8 @@ vi.mock('../../src/platform/browser.ts', () => ({
   ext: { runtime: { id: ID, getURL: (path: string) => `${ORIGIN}${path}` } },
 }));
 
-const { dispatch } = await import('../../src/messaging/router.ts');
+const { acceptReportPort, dispatch } = await import('../../src/messaging/router.ts');
+const { REPORT_PORT } = await import('../../src/messaging/protocol.ts');
 const { MESSAGE_ORIGIN } = await import('../../src/messaging/protocol.ts');
 type Handlers = import('../../src/messaging/router.ts').Handlers;
 
@@ -117,5 +118,65 @@ describe('dispatch', () => {
       ok: false,
       error: { name: 'RangeError', message: 'out of range' },
     });
+  });
+});
+
+describe('the report port', () => {
+  /** A fake runtime.Port: `deliver` is what the content script's postMessage would bring. */
+  function fakePort(name: string, sender: Runtime.MessageSender | undefined) {
+    const listeners: ((m: unknown) => void)[] = [];
+    const port = {
+      name,
+      sender,
+      onMessage: { addListener: (f: (m: unknown) => void) => listeners.push(f) },
+    } as unknown as Runtime.Port;
+    return {
+      port,
+      deliver: (m: unknown) => {
+        for (const f of listeners) f(m);
+      },
+      listeners,
+    };
+  }
+  const report = {
+    symbol: 'SPY',
+    price: 450.5,
+    text: '450.50',
+    site: 'yahoo',
+    method: 'adapter',
+    confidence: 1,
+    suspect: false,
+    frameUrl: contentScript.url,
+  };
+  const settle = () => new Promise((r) => setTimeout(r, 0));
+
+  it("dispatches a content script's page/report with the port's sender, as runtime messaging would", async () => {
+    const { port, deliver } = fakePort(REPORT_PORT, contentScript);
+    acceptReportPort(handlers, port);
+    deliver(envelope('page/report', report));
+    await settle();
+    expect(calls).toEqual([{ type: 'page/report', payload: report, tabId: 42 }]);
+  });
+
+  it('takes nothing but page/report on it, nothing from another port, and still checks sender and payload', async () => {
+    const other = fakePort('something-else', contentScript);
+    acceptReportPort(handlers, other.port);
+    expect(other.listeners).toHaveLength(0);
+    const { port, deliver } = fakePort(REPORT_PORT, contentScript);
+    acceptReportPort(handlers, port);
+    deliver(envelope('page/hello', { frameUrl: contentScript.url })); // a content type, but not a report
+    deliver(envelope('page/report', { ...report, price: 'NaN' })); // fails the schema
+    deliver({ type: 'page/report', payload: report }); // not our envelope
+    const foreign = fakePort(REPORT_PORT, otherExtension as Runtime.MessageSender);
+    acceptReportPort(handlers, foreign.port);
+    foreign.deliver(envelope('page/report', report));
+    const fromPage = fakePort(REPORT_PORT, extensionPage as Runtime.MessageSender);
+    acceptReportPort(handlers, fromPage.port);
+    fromPage.deliver(envelope('page/report', report)); // a report only comes from a content script
+    await settle();
+    expect(calls).toEqual([]);
+    deliver(envelope('page/report', report));
+    await settle();
+    expect(calls).toHaveLength(1);
   });
 });

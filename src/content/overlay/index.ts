@@ -7,9 +7,9 @@
  * and it moves aside rather than cover the price element it reads. Teardown is one abort().
  */
 import type { OverlayEnvelope } from '../../messaging/protocol.ts';
-import { send } from '../../messaging/send.ts';
 import type { OverlayPlace, OverlayView } from '../../messaging/types.ts';
-import { ext, type Runtime } from '../../platform/browser.ts';
+import { ext, type Runtime, send } from '../../platform/content-runtime.ts';
+import { pageProofTimers, type Timers } from '../timers.ts';
 import { wireControls } from './controls.ts';
 import { createPanel, type Mode, type Panel, SIZES } from './panel.ts';
 import { boxAt, clearOf, DEFAULT_PLACE, MARGIN, placeOf, textBox } from './place.ts';
@@ -25,12 +25,17 @@ const REFRESH_MS = 20_000;
  */
 const AVOID_EVERY_MS = 2000;
 
-export function startOverlay(doc: Document, anchor: () => Element | null, signal: AbortSignal): void {
+export function startOverlay(
+  doc: Document,
+  anchor: () => Element | null,
+  signal: AbortSignal,
+  timers: Timers = pageProofTimers, // the page cannot clear them (../timers.ts); tests pass faked ones
+): void {
   const win = doc.defaultView ?? window;
   let panel: Panel | null = null;
   let mounted: AbortController | null = null;
   let raise: () => void = () => undefined;
-  let refresh: ReturnType<typeof setTimeout> | undefined;
+  let refresh: unknown;
   let frame = 0;
   let place: OverlayPlace = { ...DEFAULT_PLACE };
   let mode: Mode = 'pill';
@@ -84,7 +89,7 @@ export function startOverlay(doc: Document, anchor: () => Element | null, signal
     avoiding = true;
     avoidAt = Date.now(); // one look per period even while the frame is pending
     win.requestAnimationFrame(() => {
-      setTimeout(() => {
+      timers.setTimeout(() => {
         avoiding = false;
         if (!signal.aborted && panel && !frame && !drag) layout();
       }, 0);
@@ -171,7 +176,7 @@ export function startOverlay(doc: Document, anchor: () => Element | null, signal
     doc.addEventListener('scroll', schedule, passive);
     win.addEventListener('resize', schedule, passive);
     s.addEventListener('abort', () => {
-      clearTimeout(refresh);
+      timers.clearTimeout(refresh);
       refresh = undefined;
       if (frame) win.cancelAnimationFrame(frame);
       frame = 0;
@@ -216,13 +221,13 @@ export function startOverlay(doc: Document, anchor: () => Element | null, signal
     // The quiet-page re-ask: one timer that, when it fires, waits out what is left since the last
     // view rather than a clearTimeout + setTimeout on every one of 20 pushes a second.
     shownAt = now;
-    if (refresh === undefined) refresh = setTimeout(requery, REFRESH_MS);
+    if (refresh === undefined) refresh = timers.setTimeout(requery, REFRESH_MS);
   }
 
   function requery(): void {
     const wait = shownAt + REFRESH_MS - Date.now();
     if (wait > 0) {
-      refresh = setTimeout(requery, wait);
+      refresh = timers.setTimeout(requery, wait);
       return;
     }
     refresh = undefined;
