@@ -1,9 +1,10 @@
 /**
  * Follows the price a Locator points at: a narrow MutationObserver on the price/symbol nodes, a
  * stable-ancestor observer that notices when a re-render replaces them, and a slow poll as the last
- * resort (SPA route changes, a better source appearing). Flushes are throttled with setTimeout, never
- * requestAnimationFrame (paused in background tabs), leading edge first (./reader-gate.ts: a change
- * after a quiet spell is read at once), and reports go out only when something changed.
+ * resort (SPA route changes, a better source appearing). Flushes are throttled with timers (ones the
+ * page cannot clear: ./timers.ts), never requestAnimationFrame (paused in background tabs), leading
+ * edge first (./reader-gate.ts: a change after a quiet spell is read at once), and reports go out
+ * only when something changed.
  *
  * Cost per flush stays small on any page (issue 9.4: an adapter whose element is missing cost 5–65 ms
  * per flush on a 300,000-element page, four times a second). A flush re-reads the nodes it already

@@ -1,11 +1,11 @@
 /**
  * The extension runtime for content scripts, without webextension-polyfill. The content script runs
  * in every frame of every enabled broker page, and the polyfill (its table of every API's arguments,
- * ~3 KB gzipped, a sixth of the file) was there for four runtime calls that both browsers offer
+ * ~3 KB gzipped, a sixth of the file) was there for a few runtime members that both browsers offer
  * natively with promises in Manifest V3 (Chrome ≥ 121, Firefox ≥ 142: the manifest's minimums):
- * sendMessage, connect, id and lastError. The one difference is onMessage: Firefox sends back the
- * promise a listener returns, Chrome only answers through the sendResponse callback of a listener
- * that returned true. Here, as in the polyfill, a listener returns a promise (answered) or undefined
+ * sendMessage, connect, onMessage, id and lastError. The one difference is onMessage: Firefox sends
+ * back the promise a listener returns, Chrome only answers through the sendResponse callback of a
+ * listener that returned true. Here, as in the polyfill, a listener returns a promise (answered) or undefined
  * (not ours). Extension pages and the background keep the polyfill (./browser.ts).
  */
 import type { Runtime } from 'webextension-polyfill';
