@@ -4,8 +4,8 @@
  * profiler (100 µs) attributes main-thread time to the content script (frames from its file) or to the
  * page's own JavaScript; both sides come from the SAME run, so their ratio is not skewed by the load
  * of the machine. The issue's figure counts JS frames only; a second figure adds to each side the
- * native functions its JS called (DOM setters, timers, runtime.sendMessage), which have frames of their
- * own without a URL. Cases:
+ * native functions its JS called (DOM setters, timers, messages to the background), which have
+ * frames of their own without a URL. Cases:
  *   1. a quote page ticking 20×/s with no chain for its symbol (the reader only);
  *   2. a page ticking 20×/s whose symbol has a chain, so the overlay is drawn on every report;
  *   3. a 300,000-element page the generic detector scans, finding nothing (issue 9.4: ≤ 20 ms per scan);
@@ -59,7 +59,7 @@ async function profile(page) {
   const name = (f) => `${f.functionName || '(anonymous)'}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
   let content = 0;
   let js = 0;
-  // A native function (a DOM setter, runtime.sendMessage, setTimeout) has its own frame with no URL:
+  // A native function (a DOM setter, a port message, a timer) has its own frame with no URL:
   // counted for whichever side's JS called it, in the second pair of figures.
   let contentNative = 0;
   let pageNative = 0;
@@ -190,7 +190,7 @@ try {
     const ours2 = withExt.content + withExt.contentNative;
     const page2 = page + withExt.pageNative;
     console.log(
-      `    with the native calls each side's JS makes (DOM, timers, runtime.sendMessage): ${perMinute(ours2)} vs ${perMinute(page2)} ms/min: ${((100 * ours2) / page2).toFixed(1)} %`,
+      `    with the native calls each side's JS makes (DOM, timers, messages): ${perMinute(ours2)} vs ${perMinute(page2)} ms/min: ${((100 * ours2) / page2).toFixed(1)} %`,
     );
     console.log(`    (the page's JS without the extension, separate run: ${perMinute(without.js)} ms/min)`);
     if (BREAKDOWN) {

@@ -105,9 +105,9 @@ function ancestorsOf(node: Element, levels: number): Element[] {
 export function startReader(doc: Document, locator: Locator, opts: ReaderOptions): { flush(): void } {
   const { signal } = opts;
   const timers = opts.timers ?? pageProofTimers;
-  // Two reports a second at most: sending one (runtime.sendMessage) is most of the content script's
-  // time on a page ticking 20×/s (CDP profile, bench/content-script.bench.mjs), and the verdict moves
-  // through a hysteresis band anyway.
+  // Two reports a second at most: sending one (a runtime.sendMessage then, a port message now) was
+  // most of the content script's time on a page ticking 20×/s (CDP profile,
+  // bench/content-script.bench.mjs), and the verdict moves through a hysteresis band anyway.
   const reportGapMs = opts.minGapMs ?? 500;
   const pollMs = opts.pollMs ?? 1500;
   const gate = flushGate(reportGapMs, IDLE_GAP_MS);

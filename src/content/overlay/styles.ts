@@ -24,7 +24,8 @@ overflow:hidden;pointer-events:auto;border-radius:10px;border:1px solid var(--li
 font:12px/1.35 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;text-align:left;cursor:default;
 box-shadow:0 0 0 1px var(--ring),0 4px 14px var(--shadow);-webkit-font-smoothing:antialiased;
 --bg:#fff;--fg:#0f172a;--soft:#475569;--line:#cbd5e1;--ring:rgba(15,23,42,.18);--shadow:rgba(15,23,42,.28);
---on:#fff;--warn:#8a6100;--v:#0072b2;color-scheme:light;scrollbar-width:thin}
+--on:#fff;--warn:#8a6100;--v:#0072b2;color-scheme:light;scrollbar-width:thin;
+scrollbar-color:var(--line) transparent}
 .o *{box-sizing:border-box}
 .o::backdrop{display:none}
 .o.stabilizing{--v:#0072b2}.o.accelerating{--v:#b34f00}.o.transition{--v:#8a6100}
