@@ -331,7 +331,7 @@ describe('full looks over the whole page while the sources stay the same (fake c
     confidence = 0.8;
     found = true;
     symbol = 'SPX';
-    follow(document, locator);
+    follow(document, locator, { costClock: Date.now }); // the fake clock: every look costs 0 ms
   });
   afterEach(() => vi.useRealTimers());
 
@@ -371,7 +371,7 @@ describe('full looks over the whole page while the sources stay the same (fake c
     stop?.abort();
     fullLooks = [];
     found = false;
-    follow(document, locator);
+    follow(document, locator, { costClock: Date.now });
     await tick(10_000);
     expect(gaps().length).toBeGreaterThanOrEqual(7);
     for (const g of gaps()) expect(g).toBeLessThan(1600);
