@@ -23,12 +23,14 @@ describe.each(BROWSERS)('%s background stopped by the browser', (browser) => {
     const url = s.fixtureUrl('www.google.com', '/finance/quote/.INX:INDEXSP');
     const page = await s.newTab(url);
     const tabId = await s.tabIdOf(url);
-    // Poll from the extension's side until the tab has a price.
-    const reading = await s.extEval<{ at: number; price: number; symbol: string }>(`new Promise((done) => {
-      const poll = () => ${send('tab/reading', { tabId })}
-        .then((r) => (r.ok && r.value?.price ? done(r.value) : setTimeout(poll, 200)));
-      poll();
-    })`);
+    /** Polls tab/reading from the extension's side until `cond` (over `r.value`) holds. */
+    const readingWhen = (cond: string) =>
+      s.extEval<{ at: number; price: number; symbol: string }>(`new Promise((done) => {
+        const poll = () => ${send('tab/reading', { tabId })}
+          .then((r) => (r.ok && r.value && (${cond}) ? done(r.value) : setTimeout(poll, 100)));
+        poll();
+      })`);
+    const reading = await readingWhen('r.value.price');
     // Freeze the page's ticking so that any reading after the restart can only come from storage.
     await page.eval(`(() => { for (let id = 1; id < 10000; id++) clearInterval(id); return true; })()`);
     const frozen = await s.extEval<{ value: { at: number } }>(send('tab/reading', { tabId }));
@@ -56,11 +58,7 @@ describe.each(BROWSERS)('%s background stopped by the browser', (browser) => {
     // old one, and the next report opens a new port (src/messaging/report-port.ts).
     const next = Math.round((reading.price + 7.25) * 100) / 100;
     await page.eval(`(() => { price = ${next}; show(); return true; })()`); // the demo page's own globals
-    const moved = await s.extEval<{ price: number; at: number }>(`new Promise((done) => {
-      const poll = () => ${send('tab/reading', { tabId })}
-        .then((r) => (r.ok && r.value?.price === ${next} ? done(r.value) : setTimeout(poll, 100)));
-      poll();
-    })`);
+    const moved = await readingWhen(`r.value.price === ${next}`);
     expect(moved.price).toBe(next);
     expect(moved.at).toBeGreaterThan(frozen.value.at);
   });
