@@ -9,6 +9,15 @@
  * When the background restarts (Chrome stops an idle service worker) the port disconnects; the next
  * report opens a new one, which wakes the background. The background treats a port's messages exactly
  * as runtime messages from the same sender (./router.ts: sender check, schema, handler).
+ *
+ * A port has no delivery receipt: a report posted while the background is going away (after it took
+ * its last message, before our end hears of the disconnect) is lost without an error, and a page whose
+ * price then stands still would leave the background on the price before (the alerts E2E lost a
+ * crossing this way in Firefox, 2 runs in 12). So when the background drops the port, the
+ * last report, if it went out on that port within RESEND_WITHIN_MS, is sent once more on a new port.
+ * Once: a background that drops every port cannot make us loop. Not older ones: a port dropped long
+ * after the last report is a worker stopped for idleness, which must not be woken for a price it has.
+ * A report that did arrive and comes again changes nothing (same price, same reading).
  */
 import { pageProofTimers, type Timers } from '../content/timers.ts';
 import { ext, type Runtime } from '../platform/content-runtime.ts';
@@ -16,6 +25,8 @@ import { type Envelope, REPORT_PORT } from './protocol.ts';
 import type { PageReport } from './types.ts';
 
 const IDLE_MS = 30_000;
+/** A report this recent may not have reached a background that dropped its port (see above). */
+const RESEND_WITHIN_MS = 10_000;
 
 export interface ReportPortOptions {
   connect?: () => Runtime.Port;
@@ -32,6 +43,8 @@ export function reportPort(opts: ReportPortOptions = {}): (report: PageReport) =
   const idleMs = opts.idleMs ?? IDLE_MS;
   let port: Runtime.Port | null = null;
   let lastSent = 0;
+  /** The last report and the port it went out on; `on` is null once it was sent again. */
+  let last: { envelope: Envelope<'page/report'>; on: Runtime.Port | null } | null = null;
   const timers = opts.timers ?? pageProofTimers;
   let idle: unknown;
 
@@ -56,7 +69,12 @@ export function reportPort(opts: ReportPortOptions = {}): (report: PageReport) =
     const p = connect();
     p.onDisconnect.addListener(() => {
       void ext.runtime?.lastError; // Chrome: "Receiving end does not exist" is read, not logged
-      if (port === p) drop();
+      if (port !== p) return; // closed or replaced by us
+      drop();
+      if (last?.on === p && Date.now() - lastSent < RESEND_WITHIN_MS) {
+        last.on = null;
+        post(last.envelope, false);
+      }
     });
     port = p;
     // One check per idle period while open (not a timer per report).
@@ -68,19 +86,27 @@ export function reportPort(opts: ReportPortOptions = {}): (report: PageReport) =
 
   opts.target?.addEventListener('pagehide', close);
 
-  return (report) => {
-    const envelope: Envelope<'page/report'> = { gexfocus: 1, type: 'page/report', payload: report };
-    lastSent = Date.now();
+  /** Posts on the open port (or a new one); `track` records it as the report to send again. */
+  function post(envelope: Envelope<'page/report'>, track: boolean): void {
     try {
-      (port ?? open()).postMessage(envelope);
+      const p = port ?? open();
+      p.postMessage(envelope);
+      if (track) last = { envelope, on: p };
     } catch {
       // A port the background dropped before its onDisconnect reached us: one new port, one retry.
       close();
       try {
-        open().postMessage(envelope);
+        const p = open();
+        p.postMessage(envelope);
+        if (track) last = { envelope, on: p };
       } catch {
         close(); // the background cannot be reached now: the next report tries again
       }
     }
+  }
+
+  return (report) => {
+    lastSent = Date.now();
+    post({ gexfocus: 1, type: 'page/report', payload: report }, true);
   };
 }

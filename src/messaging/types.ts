@@ -31,7 +31,7 @@ export interface TabReading extends PageReport {
   tabId: number;
   /** 0 = top frame. */
   frameId: number;
-  /** Wall-clock ms when the background received the report. */
+  /** Wall-clock ms when the background received the report (first: the same one again keeps it). */
   at: number;
   /**
    * The reporting frame's host as the browser saw it (sender.url); '' when unknown. The background

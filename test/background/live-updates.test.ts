@@ -175,6 +175,23 @@ describe('bounded work per price report', () => {
       frameUrl: 'https://finance.yahoo.com/quote/%5EGSPC',
     });
   });
+
+  it('keeps the time of a report sent again unchanged (no new tick), and takes a changed one’s', async () => {
+    const tab = nextTab;
+    const at = async () =>
+      ((await pageHandlers['tab/reading']({ tabId: tab }, { sender: {} as Sender })) as TabReading).at;
+    await send(tab, report('SPX', spot.SPX));
+    const first = await at();
+    await new Promise((ok) => setTimeout(ok, 20));
+    await send(tab, report('SPX', spot.SPX)); // the report port's resend after a dropped port
+    expect(await at()).toBe(first);
+    await send(tab, report('SPX', spot.SPX, { suspect: true, reason: 'jump' }));
+    const changed = await at();
+    expect(changed).toBeGreaterThan(first);
+    await new Promise((ok) => setTimeout(ok, 20));
+    await send(tab, report('SPX', spot.SPX + 1));
+    expect(await at()).toBeGreaterThan(changed);
+  });
 });
 
 describe('caches that hold what the user has open', () => {

@@ -23,11 +23,15 @@ describe.each(BROWSERS)('%s background stopped by the browser', (browser) => {
     const url = s.fixtureUrl('www.google.com', '/finance/quote/.INX:INDEXSP');
     const page = await s.newTab(url);
     const tabId = await s.tabIdOf(url);
-    /** Polls tab/reading from the extension's side until `cond` (over `r.value`) holds. */
+    /** Polls tab/reading from the extension's side until `cond` (over `r.value`) holds (10 s). */
     const readingWhen = (cond: string) =>
-      s.extEval<{ at: number; price: number; symbol: string }>(`new Promise((done) => {
-        const poll = () => ${send('tab/reading', { tabId })}
-          .then((r) => (r.ok && r.value && (${cond}) ? done(r.value) : setTimeout(poll, 100)));
+      s.extEval<{ at: number; price: number; symbol: string }>(`new Promise((done, fail) => {
+        const end = Date.now() + 10000;
+        const poll = () => ${send('tab/reading', { tabId })}.then((r) => {
+          if (r.ok && r.value && (${cond})) done(r.value);
+          else if (Date.now() > end) fail(new Error(${JSON.stringify(`no reading with ${cond}; last: `)} + JSON.stringify(r.value)));
+          else setTimeout(poll, 100);
+        });
         poll();
       })`);
     const reading = await readingWhen('r.value.price');
@@ -61,5 +65,17 @@ describe.each(BROWSERS)('%s background stopped by the browser', (browser) => {
     const moved = await readingWhen(`r.value.price === ${next}`);
     expect(moved.price).toBe(next);
     expect(moved.at).toBeGreaterThan(frozen.value.at);
+
+    // A price shown just as the background goes away, with nothing else to wake it: the report may
+    // be posted on the dying port before its disconnect reaches the page, and is lost unless it is
+    // sent again on a new port (report-port.ts). Several rounds: the race is lost only sometimes.
+    let price = next;
+    for (let round = 0; round < 5; round++) {
+      await s.stopBackground();
+      price = Math.round((price + 1.5) * 100) / 100;
+      await page.eval(`(() => { price = ${price}; show(); return true; })()`);
+      const r = await readingWhen(`r.value.price === ${price}`);
+      expect(r.price).toBe(price);
+    }
   });
 });

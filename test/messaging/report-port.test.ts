@@ -1,6 +1,7 @@
 /**
  * The content script's report port (src/messaging/report-port.ts): one port for many reports, a new
- * one after the background dropped it, closed when the page goes quiet or is hidden.
+ * one after the background dropped it (with the last report sent again if it may have been lost),
+ * closed when the page goes quiet or is hidden.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Runtime } from 'webextension-polyfill';
@@ -77,15 +78,54 @@ describe('reportPort', () => {
   it('opens a new port after the background dropped the old one, and loses no report to a dead port', () => {
     const send = reportPort({ timers: windowTimers, connect });
     send(report(1));
-    ports[0]!.drop();
+    ports[0]!.drop(); // 1 goes out again on the new port (next test)
     send(report(2));
     expect(ports).toHaveLength(2);
-    expect(payloads(ports[1]!)).toEqual([2]);
+    expect(payloads(ports[1]!)).toEqual([1, 2]);
     // Dropped without word (onDisconnect not yet delivered): the report goes out on a new port.
     ports[1]!.dead = true;
     send(report(3));
     expect(ports).toHaveLength(3);
     expect(payloads(ports[2]!)).toEqual([3]);
+  });
+
+  it('sends the last report once more on a new port when the background drops the port it went on', () => {
+    const send = reportPort({ timers: windowTimers, connect });
+    send(report(1));
+    send(report(2));
+    vi.advanceTimersByTime(300);
+    // The background went away after 1 reached it; 2 may have been posted into the void.
+    ports[0]!.drop();
+    expect(ports).toHaveLength(2);
+    expect(payloads(ports[1]!)).toEqual([2]);
+    // Once: the new port dropped too sends nothing more (a background that drops every port).
+    ports[1]!.drop();
+    expect(ports).toHaveLength(2);
+    // The next report goes out as usual, and is the one to send again after its port's drop.
+    send(report(3));
+    expect(ports).toHaveLength(3);
+    ports[2]!.drop();
+    expect(ports.map(payloads)).toEqual([[1, 2], [2], [3], [3]]);
+  });
+
+  it('does not wake the background for an old report: a port dropped long after it is left closed', () => {
+    const send = reportPort({ timers: windowTimers, connect, idleMs: 60_000 });
+    send(report(1));
+    vi.advanceTimersByTime(10_000); // Chrome stops an idle worker 30 s after its last event
+    ports[0]!.drop();
+    expect(ports).toHaveLength(1);
+    send(report(2));
+    expect(ports.map(payloads)).toEqual([[1], [2]]);
+  });
+
+  it('sends nothing again after closing the port itself (idle, pagehide)', () => {
+    const target = new EventTarget();
+    const send = reportPort({ timers: windowTimers, connect, target });
+    send(report(1));
+    target.dispatchEvent(new Event('pagehide'));
+    ports[0]!.drop(); // a late onDisconnect for the port we closed
+    expect(ports).toHaveLength(1);
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it('closes the port after the idle period without a report, not while reports keep coming', () => {

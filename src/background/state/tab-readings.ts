@@ -56,9 +56,24 @@ export async function getReading(tabId: number): Promise<TabReading | undefined>
 /** The best reading in memory right now (the per-tick path; undefined before the first report). */
 export const currentReading = (tabId: number): TabReading | undefined => loadedEntry(tabId)?.reading;
 
+/** The same report again (the reader sends a report only when something in it changed). */
+const sameReport = (a: TabReading, b: PageReport, frameUrl: string) =>
+  a.price === b.price &&
+  a.symbol === b.symbol &&
+  a.text === b.text &&
+  a.suspect === b.suspect &&
+  a.reason === b.reason &&
+  a.site === b.site &&
+  a.method === b.method &&
+  a.confidence === b.confidence &&
+  a.frameUrl === frameUrl;
+
 /**
  * Stores a frame's report (frameUrl/host from the sender, see above) and returns the tab's best
- * reading afterwards; undefined for a tab that was closed meanwhile.
+ * reading afterwards; undefined for a tab that was closed meanwhile. The same report again keeps its
+ * first `at`: it is not a new tick (the content script sends its last report once more when the
+ * background dropped its port, src/messaging/report-port.ts), and the popup's "no tick for …"
+ * counts from the price's last change.
  */
 export async function putReport(
   tabId: number,
@@ -70,7 +85,16 @@ export async function putReport(
   const entry = await tabEntry(tabId);
   if (!entry) return undefined;
   const frameUrl = senderUrl ?? report.frameUrl;
-  entry.frames[String(frameId)] = { ...report, frameUrl, host: trustedHost(frameUrl), tabId, frameId, at };
+  const before = entry.frames[String(frameId)];
+  const since = before && sameReport(before, report, frameUrl) ? before.at : at;
+  entry.frames[String(frameId)] = {
+    ...report,
+    frameUrl,
+    host: trustedHost(frameUrl),
+    tabId,
+    frameId,
+    at: since,
+  };
   const best = bestOf(entry.frames)!;
   entry.reading = best;
   touch(tabId, 'frames', 'reading');
