@@ -2,7 +2,8 @@
  * Alerts in a fake browser, on a live SPX chain (test/fixtures/live-chain.ts): a page price crossing
  * the flip the engine computes at the clock shows one notification with the numbers; the cool-down,
  * the hourly cap and a missing permission hold the next ones; the state survives a stopped worker;
- * a click focuses the tab; turning alerts off gives the permission back.
+ * a click focuses the tab; turning alerts off gives the permission back, and a check in flight then
+ * cannot write the state back.
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -166,6 +167,47 @@ describe('alerts', () => {
     await listeners.onSettingsChanged({ settings: { oldValue: on, newValue: off } }, 'local');
     expect(fake.current.permissions.has('notifications')).toBe(false);
     expect(stored()).toBeUndefined();
+  });
+
+  it('keeps nothing from a check that began before alerts were turned off and ended after', async () => {
+    const { page, listeners } = await worker();
+    // The new worker's first read of the settings (alerts on) is answered only after the switch:
+    // the report's evaluation works from settings read before it, as a tick in flight does.
+    const local = fake.current.local;
+    const get = local.get.bind(local);
+    let readBegun!: () => void;
+    const begun = new Promise<void>((ok) => (readBegun = ok));
+    let answer!: () => void;
+    const gate = new Promise<void>((ok) => (answer = ok));
+    let armed = true;
+    local.get = async (keys) => {
+      if (!armed || keys !== 'settings') return get(keys);
+      armed = false;
+      const value = await get(keys);
+      readBegun();
+      await gate;
+      return value;
+    };
+    try {
+      const inFlight = send(page, tab, report('SPX', flip * 1.01));
+      await begun;
+      const on = { ...DEFAULT_SETTINGS, alerts: { enabled: true, cooldownMin: 5, maxPerHour: 12 } };
+      const off = { ...on, alerts: { ...on.alerts, enabled: false } };
+      await patchSettings(local, { alerts: off.alerts });
+      // What the browser does after the write: storage.onChanged, to every listener of the worker.
+      const changes = { settings: { oldValue: on, newValue: off } };
+      fake.current.events.storageChanged.fire(changes, 'local');
+      await listeners.onSettingsChanged(changes, 'local');
+      expect(stored()).toBeUndefined();
+      answer();
+      await inFlight;
+    } finally {
+      local.get = get;
+    }
+    // The check saw alerts on, observed SPX and saved: nothing of it is stored or remembered.
+    expect(stored()).toBeUndefined();
+    const { alertState } = await import('../../src/background/alerts/alert-state.ts');
+    expect((await alertState()).symbols).toEqual({});
   });
 
   it('switches alerts off when the user takes the permission away in the browser', async () => {

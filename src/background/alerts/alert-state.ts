@@ -7,10 +7,18 @@
  *
  * The memory copy is the working state (loaded once per worker); a save writes the whole state and
  * runs in the session area's write queue, at most one queued at a time (it writes the latest).
+ *
+ * Turning alerts off clears the state (./listeners.ts), and nothing may write it back afterwards. A
+ * check works from settings read when its tab's evaluation began (../overlay/refresh.ts); one that
+ * began just before the switch would save after the clear and leave a memory that the next turn-on
+ * would take as its baseline (the alerts E2E saw the key stay after the switch, in CI). So a save
+ * reads the switch again inside the queue and writes only while alerts are on; the clear's removal
+ * is queued after the settings were written, so it runs after any save that still saw them on.
  */
 import * as z from 'zod/mini';
 import type { SymbolMemory } from '../../core/alerts.ts';
-import { sessionArea } from '../storage/areas.ts';
+import { getSettings } from '../settings/store.ts';
+import { localArea, sessionArea } from '../storage/areas.ts';
 import { serialWrite } from '../storage/serial.ts';
 
 export const ALERTS_KEY = 'alerts';
@@ -108,7 +116,12 @@ export function saveAlertState(): Promise<void> {
   const area = sessionArea();
   const save: Promise<void> = serialWrite(area, async () => {
     if (queuedSave === save) queuedSave = null;
-    if (state) await area.set({ [ALERTS_KEY]: state });
+    if (!state) return;
+    if (!(await getSettings(localArea())).settings.alerts.enabled) {
+      state = empty(); // what a check that began before the switch observed is not kept either
+      return;
+    }
+    await area.set({ [ALERTS_KEY]: state });
   }).catch(() => undefined);
   queuedSave = save;
   return save;
