@@ -169,10 +169,11 @@ describe('alerts', () => {
     expect(stored()).toBeUndefined();
   });
 
-  it('keeps nothing from a check that began before alerts were turned off and ended after', async () => {
-    const { page, listeners } = await worker();
-    // The new worker's first read of the settings (alerts on) is answered only after the switch:
-    // the report's evaluation works from settings read before it, as a tick in flight does.
+  /**
+   * Holds a new worker's first read of the settings (alerts on) until `answer()`: the report's
+   * evaluation then works from settings read before a switch, as a tick in flight does.
+   */
+  function holdSettingsRead() {
     const local = fake.current.local;
     const get = local.get.bind(local);
     let readBegun!: () => void;
@@ -188,26 +189,54 @@ describe('alerts', () => {
       await gate;
       return value;
     };
+    return { begun, answer, restore: () => (local.get = get) };
+  }
+  const on = { ...DEFAULT_SETTINGS, alerts: { enabled: true, cooldownMin: 5, maxPerHour: 12 } };
+  const off = { ...on, alerts: { ...on.alerts, enabled: false } };
+  const switchedOff = { settings: { oldValue: on, newValue: off } };
+  /** Writes alerts off and tells the worker's read caches, as storage.onChanged does after a write. */
+  async function writeOff() {
+    await patchSettings(fake.current.local, { alerts: off.alerts });
+    fake.current.events.storageChanged.fire(switchedOff, 'local');
+  }
+
+  it('keeps nothing from a check that began before alerts were turned off and ended after', async () => {
+    const { page, listeners } = await worker();
+    const held = holdSettingsRead();
     try {
       const inFlight = send(page, tab, report('SPX', flip * 1.01));
-      await begun;
-      const on = { ...DEFAULT_SETTINGS, alerts: { enabled: true, cooldownMin: 5, maxPerHour: 12 } };
-      const off = { ...on, alerts: { ...on.alerts, enabled: false } };
-      await patchSettings(local, { alerts: off.alerts });
-      // What the browser does after the write: storage.onChanged, to every listener of the worker.
-      const changes = { settings: { oldValue: on, newValue: off } };
-      fake.current.events.storageChanged.fire(changes, 'local');
-      await listeners.onSettingsChanged(changes, 'local');
+      await held.begun;
+      await writeOff();
+      await listeners.onSettingsChanged(switchedOff, 'local');
       expect(stored()).toBeUndefined();
-      answer();
+      held.answer();
       await inFlight;
     } finally {
-      local.get = get;
+      held.restore();
     }
     // The check saw alerts on, observed SPX and saved: nothing of it is stored or remembered.
     expect(stored()).toBeUndefined();
     const { alertState } = await import('../../src/background/alerts/alert-state.ts');
     expect((await alertState()).symbols).toEqual({});
+  });
+
+  it('shows nothing for a crossing whose check began before alerts were turned off', async () => {
+    await send((await worker()).page, tab, report('SPX', flip * 1.01)); // the baseline, alerts on
+    const { page, listeners } = await worker();
+    const held = holdSettingsRead();
+    try {
+      const inFlight = send(page, tab, report('SPX', flip * 0.99)); // a crossing
+      await held.begun;
+      await writeOff(); // the permission is still held: the listener has not run yet
+      held.answer();
+      await inFlight;
+    } finally {
+      held.restore();
+    }
+    expect(fake.current.notifications).toEqual([]);
+    await listeners.onSettingsChanged(switchedOff, 'local');
+    expect(stored()).toBeUndefined();
+    expect(fake.current.permissions.has('notifications')).toBe(false);
   });
 
   it('switches alerts off when the user takes the permission away in the browser', async () => {

@@ -95,7 +95,7 @@ export function parseAlertState(raw: unknown): AlertState {
 
 let state: AlertState | null = null;
 let loading: Promise<AlertState> | null = null;
-let queuedSave: Promise<void> | null = null;
+let queuedSave: Promise<boolean> | null = null;
 
 /** The alert state (storage.session, read once per worker). */
 export function alertState(): Promise<AlertState> {
@@ -110,19 +110,22 @@ export function alertState(): Promise<AlertState> {
   return loading;
 }
 
-/** Saves the current state (the latest when the write runs; one save queued at most). */
-export function saveAlertState(): Promise<void> {
+/**
+ * Saves the current state (the latest when the write runs; one save queued at most). Resolves false
+ * when alerts were off by then: nothing was written and the memory is forgotten.
+ */
+export function saveAlertState(): Promise<boolean> {
   if (queuedSave) return queuedSave;
   const area = sessionArea();
-  const save: Promise<void> = serialWrite(area, async () => {
+  const save: Promise<boolean> = serialWrite(area, async () => {
     if (queuedSave === save) queuedSave = null;
-    if (!state) return;
     if (!(await getSettings(localArea())).settings.alerts.enabled) {
       state = empty(); // what a check that began before the switch observed is not kept either
-      return;
+      return false;
     }
-    await area.set({ [ALERTS_KEY]: state });
-  }).catch(() => undefined);
+    if (state) await area.set({ [ALERTS_KEY]: state });
+    return true;
+  }).catch(() => true);
   queuedSave = save;
   return save;
 }

@@ -61,7 +61,8 @@ export async function checkAlerts(x: AlertInput): Promise<AlertOutcome> {
   memory.lastAlertAt = x.nowMs;
   state.sent = [...withinHour(state.sent, x.nowMs), x.nowMs];
   state.last = { at: x.nowMs, symbol, tabId: x.tabId, title, message, id };
-  await saveAlertState();
+  // Alerts turned off since this tab's evaluation began: nothing is shown (nor kept).
+  if (!(await saveAlertState())) return 'off';
   return (await showNotification(id, title, message)) ? 'shown' : 'refused';
 }
 
