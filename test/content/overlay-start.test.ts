@@ -2,7 +2,8 @@
 /**
  * The overlay's lifecycle in the page (src/content/overlay/index.ts) against a fake extension API:
  * nothing is drawn until the background sends a view, a null view removes it, a dead extension turns
- * it grey, and one abort() removes the host and every listener.
+ * it grey, a page that cancels its animation frames cannot stop it from being placed, and one abort()
+ * removes the host and every listener.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { OverlayView } from '../../src/messaging/types.ts';
@@ -106,6 +107,70 @@ describe('the overlay in the page', () => {
       'GEXfocus stopped updating: reload the page',
     );
     ctl.abort();
+  });
+
+  it('keeps re-placing itself and moving aside when the page cancels its animation frames', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    // The page and the content script share the window's frame ids: a page may cancel ours.
+    const frames = new Map<number, FrameRequestCallback>();
+    let nextId = 1;
+    vi.spyOn(window, 'requestAnimationFrame').mockImplementation((cb) => {
+      frames.set(nextId, cb);
+      return nextId++;
+    });
+    vi.spyOn(window, 'cancelAnimationFrame').mockImplementation((id) => void frames.delete(id));
+    const pageCancelsEveryFrame = () => frames.clear();
+    const runFrames = () => {
+      const due = [...frames.values()];
+      frames.clear();
+      for (const f of due) f(performance.now());
+    };
+    let looks = 0; // each layout looks where the price is
+    const anchor = () => {
+      looks++;
+      return null;
+    };
+    replies['overlay/start'] = () => ({ place: null, shortcut: null });
+    replies['page/overlay'] = () => view();
+    const ctl = new AbortController();
+    try {
+      startOverlay(document, anchor, ctl.signal, windowTimers);
+      await settle();
+      expect(host()).not.toBeNull();
+      const drawn = looks;
+
+      // Scroll: one frame asked for, and the page cancels it; more scrolls that second wait for it.
+      document.dispatchEvent(new Event('scroll'));
+      expect(frames.size).toBe(1);
+      pageCancelsEveryFrame();
+      document.dispatchEvent(new Event('scroll'));
+      expect([frames.size, looks]).toEqual([0, drawn]);
+      // A second on, the lost frame's layout runs from the overlay's own timer.
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(looks).toBe(drawn + 1);
+
+      // The periodic look at the price (after a paint): its frame cancelled, it runs a second later.
+      await vi.advanceTimersByTimeAsync(2000);
+      push(view());
+      expect(frames.size).toBe(1);
+      pageCancelsEveryFrame();
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(looks).toBe(drawn + 2);
+
+      // Frames that do run are the way, and nothing runs twice.
+      document.dispatchEvent(new Event('scroll'));
+      runFrames();
+      expect(looks).toBe(drawn + 3);
+      await vi.advanceTimersByTimeAsync(2000);
+      push(view());
+      runFrames();
+      await vi.advanceTimersByTimeAsync(1500);
+      expect(looks).toBe(drawn + 4);
+      expect(frames.size).toBe(0);
+    } finally {
+      ctl.abort();
+      vi.restoreAllMocks();
+    }
   });
 
   it('is torn down with one abort: the host and every listener go', async () => {

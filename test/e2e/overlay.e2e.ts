@@ -243,6 +243,45 @@ describe.each(BROWSERS)('%s overlay', (browser) => {
     expect(after.box.y).toBeGreaterThanOrEqual(price.y + price.h);
   });
 
+  it('still moves aside from the price on a page that cancels every animation frame id', async () => {
+    // A page shares its frame ids with the content script: this one cancels every id up to its own
+    // latest, every 4 ms, so nearly every frame the overlay asks for is cancelled before it runs.
+    await tab.eval(`(() => {
+      window.cancelFrames = setInterval(() => {
+        const top = requestAnimationFrame(() => {});
+        for (let id = top; id > 0 && id > top - 10000; id--) cancelAnimationFrame(id);
+      }, 4);
+      return true;
+    })()`);
+    try {
+      const p = await shown(tab);
+      // The page moves the price under the overlay; its next ticks must make it move aside.
+      await tab.eval(`(() => {
+        const q = document.querySelector('#quote');
+        q.style.cssText = 'position:fixed;left:${Math.round(p.box.x + 4)}px;top:${Math.round(p.box.y + 2)}px;margin:0';
+        return true;
+      })()`);
+      const price = (await textRect(tab, '#quote'))!;
+      expect(overlap(p.box, price)).toBe(true);
+      // The look at the price is due on a push (at most every 2 s): tick until it moved, 15 s at most.
+      const end = Date.now() + 15_000;
+      let x = p;
+      for (let n = 1; overlap(x.box, price) && Date.now() < end; n++) {
+        await tab.eval(`fixture.tick(${first.S + (n % 2) / 100})`);
+        await new Promise((ok) => setTimeout(ok, 250));
+        x = await shown(tab);
+      }
+      expect(overlap(x.box, price)).toBe(false);
+    } finally {
+      await tab.eval(`(() => {
+        clearInterval(window.cancelFrames);
+        document.querySelector('#quote').style.cssText = '';
+        return true;
+      })()`);
+      await tab.eval(`fixture.tick(${first.S})`);
+    }
+  });
+
   it('is grey with the reason when the price is not trusted, and shows the verdict again once it is', async () => {
     await tab.eval(`fixture.tick(${Math.round(first.S * 1.2 * 100) / 100})`); // a jump is not trusted at once
     const grey = await waitShown(tab, (x) => x.stale);

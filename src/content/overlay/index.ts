@@ -24,6 +24,14 @@ const REFRESH_MS = 20_000;
  * tick's text writes, where it forced a layout of its own (`layout` ~7 ms/min at 20 ticks/s).
  */
 const AVOID_EVERY_MS = 2000;
+/**
+ * An animation frame asked for this long ago and not run, in a visible page, was cancelled: a page
+ * shares its window's frame ids with a content script, as it does timer ids (../timers.ts), and one
+ * that cancels ids it does not own would leave the overlay never re-placed on scroll or resize and
+ * never moving aside again. Its work then runs from a timer the page cannot clear (a layout it may
+ * force, instead of none).
+ */
+const FRAME_LOST_MS = 1000;
 
 export function startOverlay(
   doc: Document,
@@ -37,13 +45,16 @@ export function startOverlay(
   let raise: () => void = () => undefined;
   let refresh: unknown;
   let frame = 0;
+  let frameAt = 0;
+  let paintFrame = 0;
+  let paintAt = 0;
+  let watchdog: unknown;
   let place: OverlayPlace = { ...DEFAULT_PLACE };
   let mode: Mode = 'pill';
   let shortcut: string | null = null;
   let started = false;
   let pending: OverlayView | null | undefined;
   let avoidAt = 0;
-  let avoiding = false;
   let shownAt = 0;
   let drag: { left: number; top: number } | null = null;
   let left = '';
@@ -78,23 +89,52 @@ export function startOverlay(
     if (t !== top) panel.box.style.top = top = t;
   }
   const schedule = () => {
-    if (!frame) frame = win.requestAnimationFrame(layout);
+    const now = Date.now();
+    if (frame && now - frameAt < FRAME_LOST_MS) return;
+    if (frame) win.cancelAnimationFrame(frame); // lost while the page was hidden
+    frameAt = now;
+    frame = win.requestAnimationFrame(layout);
+    watch();
+  };
+  /** The look after a paint (below), unless a layout is due anyway or the user is dragging. */
+  const look = () => {
+    if (!signal.aborted && panel && !frame && !drag) layout();
   };
   /**
    * The periodic look at the price, in a task queued from an animation frame: it runs after that
    * frame's style, layout and paint, so its reads find the layout done instead of forcing one.
+   * Called at most once per AVOID_EVERY_MS; a frame still pending from the last call (a hidden tab
+   * runs none) is replaced.
    */
   const afterPaint = () => {
-    if (avoiding) return;
-    avoiding = true;
     avoidAt = Date.now(); // one look per period even while the frame is pending
-    win.requestAnimationFrame(() => {
-      timers.setTimeout(() => {
-        avoiding = false;
-        if (!signal.aborted && panel && !frame && !drag) layout();
-      }, 0);
+    if (paintFrame) win.cancelAnimationFrame(paintFrame);
+    paintAt = avoidAt;
+    paintFrame = win.requestAnimationFrame(() => {
+      paintFrame = 0;
+      timers.setTimeout(look, 0);
     });
+    watch();
   };
+  /** One timer at a time watches the pending frames; a lost one's work runs from it (see FRAME_LOST_MS). */
+  function watch(): void {
+    if (watchdog !== undefined) return;
+    watchdog = timers.setTimeout(() => {
+      watchdog = undefined;
+      if (signal.aborted || doc.hidden) return; // a hidden page runs its frames when shown again
+      const now = Date.now();
+      if (paintFrame && now - paintAt >= FRAME_LOST_MS) {
+        win.cancelAnimationFrame(paintFrame);
+        paintFrame = 0;
+        look();
+      }
+      if (frame && now - frameAt >= FRAME_LOST_MS) {
+        win.cancelAnimationFrame(frame);
+        layout(); // sets frame = 0
+      }
+      if (frame || paintFrame) watch();
+    }, FRAME_LOST_MS);
+  }
 
   function setMode(next: Mode): void {
     mode = next;
@@ -178,8 +218,12 @@ export function startOverlay(
     s.addEventListener('abort', () => {
       timers.clearTimeout(refresh);
       refresh = undefined;
+      timers.clearTimeout(watchdog);
+      watchdog = undefined;
       if (frame) win.cancelAnimationFrame(frame);
+      if (paintFrame) win.cancelAnimationFrame(paintFrame);
       frame = 0;
+      paintFrame = 0;
       p.host.remove();
     });
     left = '';
