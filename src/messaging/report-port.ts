@@ -43,8 +43,9 @@ export function reportPort(opts: ReportPortOptions = {}): (report: PageReport) =
   const idleMs = opts.idleMs ?? IDLE_MS;
   let port: Runtime.Port | null = null;
   let lastSent = 0;
-  /** The last report and the port it went out on; `on` is null once it was sent again. */
-  let last: { envelope: Envelope<'page/report'>; on: Runtime.Port | null } | null = null;
+  let lastReport: Envelope<'page/report'> | null = null;
+  /** The port the last report went out on; null once it was sent again, or when none took it. */
+  let lastOn: Runtime.Port | null = null;
   const timers = opts.timers ?? pageProofTimers;
   let idle: unknown;
 
@@ -71,9 +72,9 @@ export function reportPort(opts: ReportPortOptions = {}): (report: PageReport) =
       void ext.runtime?.lastError; // Chrome: "Receiving end does not exist" is read, not logged
       if (port !== p) return; // closed or replaced by us
       drop();
-      if (last?.on === p && Date.now() - lastSent < RESEND_WITHIN_MS) {
-        last.on = null;
-        post(last.envelope, false);
+      if (lastReport && lastOn === p && Date.now() - lastSent < RESEND_WITHIN_MS) {
+        lastOn = null;
+        post(lastReport);
       }
     });
     port = p;
@@ -86,27 +87,29 @@ export function reportPort(opts: ReportPortOptions = {}): (report: PageReport) =
 
   opts.target?.addEventListener('pagehide', close);
 
-  /** Posts on the open port (or a new one); `track` records it as the report to send again. */
-  function post(envelope: Envelope<'page/report'>, track: boolean): void {
+  /** Posts on the open port (or a new one); the port it went out on, null when none took it. */
+  function post(envelope: Envelope<'page/report'>): Runtime.Port | null {
     try {
       const p = port ?? open();
       p.postMessage(envelope);
-      if (track) last = { envelope, on: p };
+      return p;
     } catch {
       // A port the background dropped before its onDisconnect reached us: one new port, one retry.
       close();
       try {
         const p = open();
         p.postMessage(envelope);
-        if (track) last = { envelope, on: p };
+        return p;
       } catch {
         close(); // the background cannot be reached now: the next report tries again
+        return null;
       }
     }
   }
 
   return (report) => {
     lastSent = Date.now();
-    post({ gexfocus: 1, type: 'page/report', payload: report }, true);
+    lastReport = { gexfocus: 1, type: 'page/report', payload: report };
+    lastOn = post(lastReport);
   };
 }
