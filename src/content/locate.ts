@@ -19,6 +19,18 @@ export interface Target {
   pausedWhileHovering?: string;
 }
 
+/**
+ * A full look one source at a time (sourceLocator): symbol sources 0 … symbols − 1, price sources
+ * 0 … prices − 1, each over the whole page. findSymbol() and findPrice() without `within` are the
+ * first of these that reads; the reader can spread them over flushes instead (./reader.ts).
+ */
+export interface FullLookSteps {
+  symbols: number;
+  prices: number;
+  symbolAt(i: number): Target | null;
+  priceAt(i: number, symbol: string | null, isPaused: (selector: string) => boolean): Target | null;
+}
+
 export interface Locator {
   method: ReadingMethod;
   site: string;
@@ -27,6 +39,8 @@ export interface Locator {
   paced?: boolean;
   /** A paced look is part way through the page: call findPrice again soon to go on. */
   scanning?(): boolean;
+  /** Its full looks one source at a time; absent: they run whole. */
+  steps?: FullLookSteps;
   /**
    * First symbol source that reads. With `within`, only the parts of the page that changed are searched
    * (elements at, inside or around those nodes; URL sources as always): a cheap look after a mutation.
@@ -128,23 +142,43 @@ export function sourceLocator(
   doc: Document,
   opts: { method: ReadingMethod; site: string; decimal?: DecimalMark; symbol: Source[]; price: Source[] },
 ): Locator {
+  function symbolAt(i: number, within?: readonly Node[]): Target | null {
+    const t = targetOf(doc, opts.symbol[i]!, null, within);
+    return t && normalizeSymbol(t.read()) ? t : null;
+  }
+  function priceAt(
+    i: number,
+    symbol: string | null,
+    isPaused: (selector: string) => boolean,
+    within?: readonly Node[],
+  ): Target | null {
+    const src = opts.price[i]!;
+    if (src.pausedWhileHovering && isPaused(src.pausedWhileHovering)) return null;
+    const t = targetOf(doc, src, symbol, within);
+    const text = t?.read();
+    return t && text && parsePriceText(text, { decimal: opts.decimal }) ? t : null;
+  }
   return {
     method: opts.method,
     site: opts.site,
     decimal: opts.decimal,
+    steps: {
+      symbols: opts.symbol.length,
+      prices: opts.price.length,
+      symbolAt: (i) => symbolAt(i),
+      priceAt: (i, symbol, isPaused) => priceAt(i, symbol, isPaused),
+    },
     findSymbol(within) {
-      for (const src of opts.symbol) {
-        const t = targetOf(doc, src, null, within);
-        if (t && normalizeSymbol(t.read())) return t;
+      for (let i = 0; i < opts.symbol.length; i++) {
+        const t = symbolAt(i, within);
+        if (t) return t;
       }
       return null;
     },
     findPrice(symbol, isPaused, within) {
-      for (const src of opts.price) {
-        if (src.pausedWhileHovering && isPaused(src.pausedWhileHovering)) continue;
-        const t = targetOf(doc, src, symbol, within);
-        const text = t?.read();
-        if (t && text && parsePriceText(text, { decimal: opts.decimal })) return t;
+      for (let i = 0; i < opts.price.length; i++) {
+        const t = priceAt(i, symbol, isPaused, within);
+        if (t) return t;
       }
       return null;
     },

@@ -38,7 +38,8 @@ export function startPage(doc: Document, isTop: boolean): void {
       if (Array.isArray(symbol))
         return sourceLocator(doc, { method: 'picker', site, decimal, symbol, price });
       const picked = sourceLocator(doc, { method: 'picker', site, decimal, symbol: [], price });
-      return { ...picked, findSymbol: () => symbol.findSymbol() };
+      // The generic detector's symbol look has no steps: full looks run whole.
+      return { ...picked, steps: undefined, findSymbol: () => symbol.findSymbol() };
     }
     if (!config.enabled) return null;
     if (adapter)

@@ -13,7 +13,10 @@
  * querySelector, where a missing element means a walk of the whole DOM — runs at most once per
  * FULL_RATIO × its own measured cost (so at most ~0.5 % of the main thread) and at most once per
  * FULL_MIN_GAP_MS however cheap it is (a page ticking 20×/s paid for a full look on nearly every
- * flush), and at once when the symbol changes.
+ * flush), and at once when the symbol changes. A locator that can look one source at a time (the
+ * adapters' and the picker's: `steps`) has its full looks after the first spread over flushes where
+ * that is slow: on a 300,000-element page one querySelector takes 5–9 ms, and an adapter's six in one
+ * flush made the longest flush 24–26 ms, a source a flush 10–14 (bench/content-script.bench.mjs).
  *
  * While a flush is already due (the gate set its timer) both observers are off: until it runs they
  * could only say again that something changed, and on a page ticking 20×/s they woke the content
@@ -27,7 +30,7 @@
 import { implausibility, isPlausible } from '../core/price-plausible.ts';
 import { parsePriceText } from '../core/price-text.ts';
 import type { SuspectReason } from '../messaging/types.ts';
-import { type Locator, normalizeSymbol, type Target } from './locate.ts';
+import { type FullLookSteps, type Locator, normalizeSymbol, type Target } from './locate.ts';
 import { flushGate } from './reader-gate.ts';
 import { pageProofTimers, type Timers } from './timers.ts';
 
@@ -70,6 +73,16 @@ const FULL_MAX_GAP_MS = 60_000;
  */
 const FULL_MIN_GAP_MS = 1000;
 const FULL_BACKOFF_STEPS = 3;
+/**
+ * A full look through the locator's steps (one source at a time) is spread over flushes: a flush takes
+ * one source, then more while the next, guessed to cost what the last one did, would end within this.
+ * On a 300,000-element page one querySelector over the whole page takes 3–6 ms in Chromium and an
+ * adapter's whole full look ~20 ms (six of them); on an ordinary page a whole one takes a few µs and
+ * still ends in one flush.
+ */
+const FULL_SLICE_MS = 2;
+/** The sweep's marker for a kind (symbol or price) whose full look has its answer. */
+const DONE = -1;
 /** Changed subtrees kept for a cheap look; beyond this the next full look is the way to find things. */
 const MAX_CHANGED = 64;
 /** Pause between two slices of a paced scan (at most ~8 ms each: well under a fifth of the main thread). */
@@ -144,6 +157,16 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
   let fullAt = 0;
   /** Full looks in a row that found a price source as good as the one followed (the backoff's exponent). */
   let fullStreak = 0;
+  /**
+   * A full look under way through locator.steps: the next symbol and price source to look at (DONE
+   * once that kind has its answer), what it has cost so far, and the followed price's confidence when
+   * it began (the backoff compares it).
+   */
+  let sweep: { symbol: number; price: number; cost: number; confidence: number | undefined } | null = null;
+  /** Sources the sweep looked at in this flush, the flush's start on costClock, the last source's cost. */
+  let stepsNow = 0;
+  let sliceStart = 0;
+  let lastStepCost = 0;
   /** Nodes added or changed since the last flush, under the observed ancestors or the body. */
   const changed = new Set<Node>();
   let overflow = false;
@@ -339,6 +362,44 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
     return nodes.length > 0 ? within(nodes) : none;
   }
 
+  /**
+   * Goes on with the sweep's symbol or price sources in this flush (see FULL_SLICE_MS). The kind's
+   * answer when it ends now — its first source that reads, or null after the last — and undefined
+   * while it goes on or once it has ended.
+   */
+  function sweepOn(
+    kind: 'symbol' | 'price',
+    count: number,
+    at: (i: number) => Target | null,
+  ): Target | null | undefined {
+    const s = sweep;
+    if (!s || s[kind] === DONE) return undefined;
+    for (; s[kind] < count; s[kind]++) {
+      if (stepsNow > 0 && costClock() - sliceStart + lastStepCost > FULL_SLICE_MS) return undefined;
+      const t0 = costClock();
+      const found = at(s[kind]);
+      lastStepCost = costClock() - t0;
+      s.cost += lastStepCost;
+      stepsNow++;
+      if (found) {
+        s[kind] = DONE;
+        return found;
+      }
+    }
+    s[kind] = DONE;
+    return null;
+  }
+
+  /**
+   * What a sweep's answer for a kind makes of the followed target: the one it found, unless the
+   * followed one still reads and is the more trusted (it appeared in a part of the page the sweep had
+   * already passed); none found keeps a followed one that still reads.
+   */
+  function adopt(found: Target | null, followed: Target | null): Target | null {
+    if (!live(followed)) return found;
+    return found && found.confidence >= followed.confidence ? found : followed;
+  }
+
   /** performance.now() at the start of the current flush (the paced locator's slice counts from it). */
   let flushStartedAt = 0;
 
@@ -360,10 +421,19 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
 
   /** One look at the page; true when another flush should follow (the symbol just changed). */
   function read(now: number): boolean {
-    const confidenceBefore = priceTarget?.confidence;
-    // A poll flush with a full look due also re-checks followed targets: a better source may have appeared.
-    const due = now >= fullAt;
-    if (due || !live(symbolTarget))
+    let confidenceBefore = priceTarget?.confidence;
+    // A poll flush with a full look due also re-checks followed targets: a better source may have
+    // appeared. With steps the full look is a sweep, spread over flushes where it is slow, except
+    // the reader's first (the price is awaited; fullAt is 0 until a full look has run).
+    const steps: FullLookSteps | undefined = fullAt > 0 ? locator.steps : undefined;
+    if (steps && !sweep && now >= fullAt)
+      sweep = { symbol: 0, price: 0, cost: 0, confidence: confidenceBefore };
+    const due = !steps && now >= fullAt;
+    stepsNow = 0;
+    sliceStart = costClock();
+    const symbolFound = steps ? sweepOn('symbol', steps.symbols, steps.symbolAt) : undefined;
+    if (symbolFound !== undefined) symbolTarget = adopt(symbolFound, symbolTarget);
+    else if (due || !live(symbolTarget))
       symbolTarget = look(
         due,
         () => locator.findSymbol(),
@@ -384,6 +454,7 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
         // until the page replaces it (or holdMs passes: both symbols may trade at the same price).
         held = lastText === null ? null : { text: lastText, until: now + holdMs };
         emit({ symbol, price: null, text: '', confidence: last?.confidence ?? 0, suspect: false });
+        sweep = null; // the whole look below is the full look
         priceTarget = look(
           true,
           () => locator.findPrice(nextSymbol, isPaused),
@@ -401,13 +472,28 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
         timers.clearTimeout(resumeTimer);
         resumeTimer = timers.setTimeout(() => schedule(), SLICE_GAP_MS);
       }
-    } else if (due || !live(priceTarget)) {
-      priceTarget = look(
-        due,
-        () => locator.findPrice(symbol ?? null, isPaused),
-        (w) => locator.findPrice(symbol ?? null, isPaused, w),
-        null,
-      );
+    } else {
+      const sym = symbol ?? null;
+      const found = steps
+        ? sweepOn('price', steps.prices, (i) => steps.priceAt(i, sym, isPaused))
+        : undefined;
+      if (found !== undefined) priceTarget = adopt(found, priceTarget);
+      else if (due || !live(priceTarget))
+        priceTarget = look(
+          due,
+          () => locator.findPrice(sym, isPaused),
+          (w) => locator.findPrice(sym, isPaused, w),
+          null,
+        );
+    }
+    if (sweep && sweep.symbol === DONE && sweep.price === DONE) {
+      fullCost = sweep.cost;
+      confidenceBefore = sweep.confidence;
+      sweep = null;
+    } else if (sweep) {
+      // Go on soon even on a quiet page (a page that ticks flushes on its own).
+      timers.clearTimeout(resumeTimer);
+      resumeTimer = timers.setTimeout(() => schedule(), SLICE_GAP_MS);
     }
     endFlush(confidenceBefore);
     if (!priceTarget) return false; // hovered legend or price not rendered: keep the last reading

@@ -377,3 +377,128 @@ describe('full looks over the whole page while the sources stay the same (fake c
     for (const g of gaps()) expect(g).toBeLessThan(1600);
   });
 });
+
+describe('a full look through an adapter’s sources on a page where each costs more than a slice', () => {
+  /** Tradovate's sources; the page shows its price only in the third price source (the quote board). */
+  const adapter = findAdapter(new URL('https://trader.tradovate.com/'))!;
+  const inert = {
+    setTimeout: () => 0,
+    clearTimeout: () => {},
+    setInterval: () => 0,
+    clearInterval: () => {},
+  };
+  const BOARD = 'fixedDataTableRowLayout_rowWrapper';
+  let clock: number;
+  let perFlush: number[];
+  let restore: () => void;
+  let row: HTMLElement;
+
+  /** Every whole-page querySelector costs `ms` on the reader's cost clock; looks are counted per flush. */
+  function slowQueries(ms: number): void {
+    const original = document.querySelector.bind(document);
+    document.querySelector = ((css: string) => {
+      clock += ms;
+      perFlush[perFlush.length - 1]!++;
+      return original(css);
+    }) as typeof document.querySelector;
+    restore = () => {
+      document.querySelector = original;
+    };
+  }
+
+  function start(reports: ReaderReport[]): { flush(): void } {
+    stop = new AbortController();
+    perFlush = [0]; // startReader's own first flush
+    const locator = sourceLocator(document, {
+      method: 'adapter',
+      site: adapter.id,
+      symbol: adapter.symbol,
+      price: adapter.price,
+    });
+    return startReader(document, locator, {
+      signal: stop.signal,
+      onReport: (r) => reports.push(r),
+      timers: inert,
+      minGapMs: 0,
+      costClock: () => clock,
+    });
+  }
+
+  /** `n` flushes one after another, each counted on its own. */
+  function flushes(reader: { flush(): void }, n: number): void {
+    for (let i = 0; i < n; i++) {
+      perFlush.push(0);
+      reader.flush();
+    }
+  }
+
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'], now: 1_000_000 });
+    clock = 0;
+    document.body.innerHTML = '';
+    // The quote board's row; its class (set by a test) is what the adapter's third price source needs.
+    row = document.createElement('div');
+    row.className = 'board-row';
+    for (const text of ['ESZ6', '6,050.25']) {
+      const cell = document.createElement('div');
+      cell.className = 'public_fixedDataTableCell_cellContent';
+      cell.textContent = text;
+      row.append(cell);
+    }
+    document.body.append(row);
+  });
+  afterEach(() => {
+    restore();
+    vi.useRealTimers();
+  });
+
+  it('takes one source a flush when each costs 3 ms, and reads the price when it reaches it', () => {
+    expect(adapter.symbol.length + adapter.price.length).toBe(6);
+    slowQueries(3);
+    const reports: ReaderReport[] = [];
+    const reader = start(reports);
+    expect(perFlush).toEqual([6]); // the first full look runs whole: a price is awaited
+    // The board's class changes (no mutation the reader observes): only a full look can find it.
+    row.className = BOARD;
+    vi.setSystemTime(1_000_000 + 60_000); // past the next full look's turn
+    perFlush = [];
+    // Three symbol sources (none on the page), then the first two price sources: no price yet.
+    flushes(reader, 5);
+    expect(reports.filter((r) => r.price !== null)).toEqual([]);
+    flushes(reader, 1); // the third price source: the quote board
+    expect(perFlush).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(reports.at(-1)).toMatchObject({ symbol: null, price: 6050.25 });
+    // The sweep ended (18 ms): the next full look waits its turn, the followed price needs no look.
+    flushes(reader, 1);
+    expect(perFlush.at(-1)).toBe(0);
+  });
+
+  it('takes every source in one flush where a look is cheap, as a whole full look would', () => {
+    slowQueries(0);
+    const reports: ReaderReport[] = [];
+    const reader = start(reports);
+    row.className = BOARD;
+    vi.setSystemTime(1_000_000 + 60_000);
+    flushes(reader, 1);
+    expect(perFlush).toEqual([6, 6]);
+    expect(reports.at(-1)).toMatchObject({ symbol: null, price: 6050.25 });
+  });
+
+  it('keeps a followed price that still reads when a later sweep finds none', () => {
+    row.className = BOARD;
+    slowQueries(3);
+    const reports: ReaderReport[] = [];
+    const reader = start(reports);
+    expect(reports.at(-1)).toMatchObject({ price: 6050.25 });
+    // The row is renamed: no source's selector finds the price any more, but the node the reader
+    // follows is still in the page and still shows the price.
+    row.className = 'board-row';
+    vi.setSystemTime(1_000_000 + 60_000);
+    perFlush = [];
+    flushes(reader, 6);
+    expect(perFlush).toEqual([1, 1, 1, 1, 1, 1]); // a whole sweep, nothing found
+    row.lastElementChild!.textContent = '6,051.00';
+    reader.flush();
+    expect(reports.at(-1)).toMatchObject({ price: 6051 });
+  });
+});

@@ -135,6 +135,37 @@ describe.each(BROWSERS)('%s reading prices', (browser) => {
     await tab.close();
   });
 
+  it('finds a price drawn late on a large page among more changes than it looks at one by one', async () => {
+    // Only a full look finds it. Each of the adapter's sources takes 0.1–0.3 ms over this page in
+    // Chromium, 2–5 ms in Firefox, so Firefox's full looks after the first go one source a flush
+    // (src/content/reader.ts, `steps`). At 300,000 elements Firefox takes 14–25 ms a source, and
+    // the full looks' pace (200 × their cost) would keep this test waiting half a minute.
+    const { tab, tabId } = await open('trader.tradovate.com', '/_shared/big-page.html', 'hz=20&n=50000');
+    expect(await tab.eval<number>('fixture.elements')).toBeGreaterThan(50_000);
+    await new Promise((ok) => setTimeout(ok, 1000)); // the first full look finds nothing
+    await tab.eval(`(() => {
+      const grid = document.getElementById('grid');
+      for (let i = 0; i < 200; i++) grid.children[i * 20].append(document.createElement('i'));
+      const row = document.createElement('div');
+      row.className = 'fixedDataTableRowLayout_rowWrapper';
+      for (const text of ['MESZ5', '6,050.25']) {
+        const cell = document.createElement('div');
+        cell.className = 'public_fixedDataTableCell_cellContent';
+        cell.textContent = text;
+        row.append(cell);
+      }
+      grid.children[4000].after(row);
+      return true;
+    })()`);
+    const r = await waitReading(s, tabId, 'r.price === 6050.25', 20_000);
+    expect(r).toMatchObject({ price: 6050.25, method: 'adapter', site: 'tradovate', suspect: false });
+    await tab.eval(
+      "document.querySelectorAll('.public_fixedDataTableCell_cellContent')[1].textContent = '6,051.50'",
+    );
+    expect(await waitReading(s, tabId, 'r.price === 6051.5')).toMatchObject({ price: 6051.5 });
+    await tab.close();
+  });
+
   it('reads a TradingView widget from inside its iframe on an unmatched host', async () => {
     const { tab, tabId } = await open(UNMATCHED_HOST, '/tv-widget.html', 'hz=4');
     const r = await waitReading(s, tabId, 'r.price !== null');
