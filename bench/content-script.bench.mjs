@@ -12,7 +12,8 @@
  *   4. the same page where an adapter's price element is missing (issue 9.4: ≤ 2 ms per flush).
  * For 3 and 4 it prints how long each call into the content script ran (a trace's FunctionCall events
  * from its file, in CPU time of the page's main thread — `tdur` — so a loaded machine does not stretch
- * them): median, 95th percentile, longest, how many per second, and their total per minute.
+ * them): median, 95th percentile, longest, how many per second, and their total per minute; and one
+ * querySelector over the whole page that finds nothing, the floor of any look over all of it.
  * Usage: node bench/content-script.bench.mjs [seconds=60] [only cases whose name contains this]
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -230,11 +231,25 @@ try {
     const n = await b.evaluate(() => window.fixture.elements);
     await b.waitForTimeout(1500);
     const r = await calls(b);
+    // The floor of any look over the whole page: one querySelector that finds nothing (the page's
+    // own world, median of 15). A flush that looks over the whole page cannot be cheaper than this.
+    const qs = await b.evaluate(() => {
+      const t = [];
+      for (let i = 0; i < 15; i++) {
+        const t0 = performance.now();
+        document.querySelector('.symbol-main');
+        t.push(performance.now() - t0);
+      }
+      return t.sort((x, y) => x - y)[7];
+    });
     await b.close();
     const total = r.reduce((a, x) => a + x, 0);
     console.log(`  ${name}, ${n.toLocaleString('en-US')} elements (target ${target}):`);
     console.log(
       `    calls into the content script: median ${q(r, 0.5)} ms, p95 ${q(r, 0.95)} ms, longest ${q(r, 1)} ms CPU; ${(r.length / SECONDS).toFixed(1)} calls/s, ${perMinute(total)} ms/min`,
+    );
+    console.log(
+      `    one querySelector over the whole page that finds nothing (the floor of a full look): ${qs.toFixed(1)} ms`,
     );
   }
   await plain.close();
