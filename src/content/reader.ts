@@ -15,7 +15,7 @@
  * FULL_MIN_GAP_MS however cheap it is (a page ticking 20×/s paid for a full look on nearly every
  * flush), and at once when the symbol changes. A locator that can look one source at a time (the
  * adapters' and the picker's: `steps`) has its full looks after the first spread over flushes where
- * that is slow: on a 300,000-element page one querySelector takes 5–9 ms, and an adapter's six in one
+ * that is slow: on a 300,000-element page one querySelector takes 3–9 ms, and an adapter's six in one
  * flush made the longest flush 24–26 ms, a source a flush 10–14 (bench/content-script.bench.mjs).
  *
  * While a flush is already due (the gate set its timer) both observers are off: until it runs they
@@ -76,9 +76,9 @@ const FULL_BACKOFF_STEPS = 3;
 /**
  * A full look through the locator's steps (one source at a time) is spread over flushes: a flush takes
  * one source, then more while the next, guessed to cost what the last one did, would end within this.
- * On a 300,000-element page one querySelector over the whole page takes 3–6 ms in Chromium and an
- * adapter's whole full look ~20 ms (six of them); on an ordinary page a whole one takes a few µs and
- * still ends in one flush.
+ * On a 300,000-element page one querySelector over the whole page takes 3–9 ms in Chromium, 14–25 ms
+ * in Firefox, and an adapter's full look is six of them; on an ordinary page a whole one takes a few
+ * µs and still ends in one flush.
  */
 const FULL_SLICE_MS = 2;
 /** The sweep's marker for a kind (symbol or price) whose full look has its answer. */
