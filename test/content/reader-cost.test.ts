@@ -402,7 +402,8 @@ describe('a full look through an adapter’s sources on a page where each costs 
       return original(css);
     }) as typeof document.querySelector;
     restore = () => {
-      document.querySelector = original;
+      // The stand-in is the document's own property: removing it brings back the prototype's method.
+      delete (document as { querySelector?: unknown }).querySelector;
     };
   }
 
