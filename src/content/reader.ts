@@ -363,21 +363,20 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
   }
 
   /**
-   * Goes on with the sweep's symbol or price sources in this flush (see FULL_SLICE_MS). The kind's
-   * answer when it ends now — its first source that reads, or null after the last — and undefined
-   * while it goes on or once it has ended.
+   * Goes on with the sweep's symbol or price sources in this flush (see FULL_SLICE_MS; price sources
+   * for the symbol read now). The kind's answer when it ends now — its first source that reads, or
+   * null after the last — and undefined when no sweep is under way, while it goes on, or once that
+   * kind has ended.
    */
-  function sweepOn(
-    kind: 'symbol' | 'price',
-    count: number,
-    at: (i: number) => Target | null,
-  ): Target | null | undefined {
+  function sweepOn(kind: 'symbol' | 'price', steps: FullLookSteps): Target | null | undefined {
     const s = sweep;
     if (!s || s[kind] === DONE) return undefined;
+    const count = kind === 'symbol' ? steps.symbols : steps.prices;
     for (; s[kind] < count; s[kind]++) {
       if (stepsNow > 0 && costClock() - sliceStart + lastStepCost > FULL_SLICE_MS) return undefined;
       const t0 = costClock();
-      const found = at(s[kind]);
+      const found =
+        kind === 'symbol' ? steps.symbolAt(s[kind]) : steps.priceAt(s[kind], symbol ?? null, isPaused);
       lastStepCost = costClock() - t0;
       s.cost += lastStepCost;
       stepsNow++;
@@ -431,7 +430,7 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
     const due = !steps && now >= fullAt;
     stepsNow = 0;
     sliceStart = costClock();
-    const symbolFound = steps ? sweepOn('symbol', steps.symbols, steps.symbolAt) : undefined;
+    const symbolFound = steps ? sweepOn('symbol', steps) : undefined;
     if (symbolFound !== undefined) symbolTarget = adopt(symbolFound, symbolTarget);
     else if (due || !live(symbolTarget))
       symbolTarget = look(
@@ -474,9 +473,7 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
       }
     } else {
       const sym = symbol ?? null;
-      const found = steps
-        ? sweepOn('price', steps.prices, (i) => steps.priceAt(i, sym, isPaused))
-        : undefined;
+      const found = steps ? sweepOn('price', steps) : undefined;
       if (found !== undefined) priceTarget = adopt(found, priceTarget);
       else if (due || !live(priceTarget))
         priceTarget = look(
