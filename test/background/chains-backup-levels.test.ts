@@ -4,7 +4,13 @@ import { forgetPrepared } from '../../src/background/analysis/cache.ts';
 import { tabLevels } from '../../src/background/analysis/tab-levels.ts';
 import { exportBackup, importBackup } from '../../src/background/chains/backup.ts';
 import { makeRecord } from '../../src/background/chains/record.ts';
-import { INDEX_KEY, listChains, loadChain, saveChain } from '../../src/background/chains/store.ts';
+import {
+  INDEX_KEY,
+  listChains,
+  loadChain,
+  saveChain,
+  updateMapping,
+} from '../../src/background/chains/store.ts';
 import { SETTINGS_KEY } from '../../src/background/settings/store.ts';
 import { importChain } from '../../src/core/import/index.ts';
 import type { TabLevels, TabReading } from '../../src/messaging/types.ts';
@@ -117,6 +123,18 @@ describe('backup', () => {
       signs: 'short-all',
       sites: { 'www.example.com': true },
     });
+  });
+
+  it('carries the mapping the user set, and a restore puts it back over one changed since', async () => {
+    const area = await areaWithSpx();
+    const es = (offset: number) => ({ 'ES1!': { kind: 'offset' as const, offset } });
+    await updateMapping(area, 'SPX', { aliasConversions: es(20) });
+    const backup = JSON.parse(JSON.stringify(await exportBackup(area, SNAPSHOT)));
+    expect(backup.chains[0].aliasConversions).toEqual(es(20));
+    await updateMapping(area, 'SPX', { aliasConversions: es(30) });
+    expect(await importBackup(area, backup)).toEqual({ chains: 1, notes: [] });
+    expect((await loadChain(area, 'SPX'))!.record.aliasConversions).toEqual(es(20));
+    expect((await listChains(area)).chains[0]!.aliasConversions).toEqual(es(20));
   });
 
   it('changes nothing when one chain in the file is damaged', async () => {

@@ -144,7 +144,7 @@ describe('chain storage', () => {
     expect(fullReads).toBe(1);
   });
 
-  it('writes a record and its index entry in one set() call', async () => {
+  it('writes a record, its mapping and its index entry in one set() call; a mapping change leaves the chain alone', async () => {
     const area = new MemoryArea();
     await saveChain(area, nvdaRecord());
     const sets: string[][] = [];
@@ -154,11 +154,59 @@ describe('chain storage', () => {
       return realSet(items);
     };
     await saveChain(area, spxRecord());
+    const chainBefore = area.data.get('chain:SPX');
     await updateMapping(area, 'SPX', { aliases: ['SPX', 'SPXW'] });
     expect(sets).toEqual([
-      ['chain:SPX', INDEX_KEY],
-      ['chain:SPX', INDEX_KEY],
+      ['chain:SPX', INDEX_KEY, 'mapping:SPX'],
+      [INDEX_KEY, 'mapping:SPX'],
     ]);
+    // The stored chain is the very value the save wrote; the change is in the mapping and the index.
+    expect(area.data.get('chain:SPX')).toBe(chainBefore);
+    expect((await loadChain(area, 'SPX'))!.record.aliases).toEqual(['SPX', 'SPXW']);
+    expect((await listChains(area)).chains.find((c) => c.underlying === 'SPX')!.aliases).toEqual([
+      'SPX',
+      'SPXW',
+    ]);
+  });
+
+  it('refuses a mapping that is not one, naming the field, and changes nothing', async () => {
+    const area = new MemoryArea();
+    await saveChain(area, spxRecord());
+    const before = new Map(area.data);
+    await expect(updateMapping(area, 'SPX', { aliases: ['SPX', ''] })).rejects.toThrow(
+      /^mapping:SPX: aliases\.1 /,
+    );
+    await expect(updateMapping(area, 'NDX', { aliases: ['NDX'] })).rejects.toThrow(/no stored chain for NDX/);
+    expect(area.data).toEqual(before);
+  });
+
+  it('keeps the mapping the user set when the index is lost and rebuilt from the records', async () => {
+    const area = new MemoryArea();
+    await saveChain(area, spxRecord());
+    await updateMapping(area, 'SPX', { aliasConversions: { 'ES1!': { kind: 'offset', offset: 20 } } });
+    area.data.delete(INDEX_KEY);
+    const [spx] = (await listChains(area)).chains;
+    expect(spx!.aliasConversions['ES1!']).toEqual({ kind: 'offset', offset: 20 });
+    expect((await findByAlias(area, 'ES1!'))?.conversion).toEqual({ kind: 'offset', offset: 20 });
+  });
+
+  it('reads the mapping the record was saved with when the stored mapping is damaged', async () => {
+    const area = new MemoryArea();
+    await saveChain(area, spxRecord());
+    area.data.set('mapping:SPX', { aliases: null });
+    expect((await loadChain(area, 'SPX'))!.record.aliasConversions['ES1!']).toEqual({ kind: 'auto' });
+    area.data.delete(INDEX_KEY);
+    expect((await listChains(area)).chains[0]!.aliasConversions['ES1!']).toEqual({ kind: 'auto' });
+  });
+
+  it('removes the mapping with the chain: a new chain of that underlying starts from its own', async () => {
+    const area = new MemoryArea();
+    await saveChain(area, spxRecord(1));
+    await updateMapping(area, 'SPX', { aliasConversions: { 'ES1!': { kind: 'offset', offset: 20 } } });
+    await deleteChain(area, 'SPX');
+    expect([...area.data.keys()].filter((k) => k.endsWith('SPX'))).toEqual([]);
+    await saveChain(area, spxRecord(2), { keepMapping: true });
+    expect((await loadChain(area, 'SPX'))!.record.aliasConversions['ES1!']).toEqual({ kind: 'auto' });
   });
 
   it('keeps the symbols and conversions the user set when the same underlying is imported again', async () => {

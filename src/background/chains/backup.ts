@@ -9,7 +9,7 @@ import { SETTINGS_KEY } from '../settings/store.ts';
 import { bytesInUse, isQuotaError, itemBytes, type KvArea, quotaOf } from '../storage/kv.ts';
 import { serialWrite } from '../storage/serial.ts';
 import { INDEX_KEY, withEntry } from './chain-index.ts';
-import { type ChainRecord, readRecord, recordKey, summarize } from './record.ts';
+import { type ChainRecord, mappingKey, mappingOf, readRecord, recordKey, summarize } from './record.ts';
 import { allRecords, indexInWriteJob } from './store.ts';
 
 export const BACKUP_FORMAT = 'gexfocus-backup';
@@ -88,7 +88,10 @@ export async function importBackup(
     let index = await indexInWriteJob(area);
     for (const r of records) index = withEntry(index, summarize(r));
     const items: Record<string, unknown> = { [SETTINGS_KEY]: settings, [INDEX_KEY]: index };
-    for (const r of records) items[recordKey(r.underlying)] = r;
+    for (const r of records) {
+      items[recordKey(r.underlying)] = r;
+      items[mappingKey(r.underlying)] = mappingOf(r); // the record's own, over any stored before
+    }
     const keys = Object.keys(items);
     let added = 0;
     for (const k of keys) added += itemBytes(k, items[k]);

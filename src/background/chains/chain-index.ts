@@ -10,7 +10,14 @@
  */
 import * as z from 'zod/mini';
 import type { ChainSummary } from '../../messaging/types.ts';
-import { conversionSchema, readRecord, recordKey, summarize } from './record.ts';
+import {
+  conversionSchema,
+  mappingKey,
+  readRecord,
+  recordKey,
+  summarize,
+  withStoredMapping,
+} from './record.ts';
 
 export const INDEX_KEY = 'chains:index';
 export const INDEX_VERSION = 1;
@@ -63,7 +70,8 @@ export function rebuildIndex(all: Record<string, unknown>): ChainIndex {
   for (const [key, value] of Object.entries(all)) {
     if (!key.startsWith('chain:')) continue;
     try {
-      entries.push(summarize(readRecord(value, key).record));
+      const { record } = readRecord(value, key);
+      entries.push(summarize(withStoredMapping(record, all[mappingKey(record.underlying)])));
     } catch (e) {
       problems.push(e instanceof Error ? e.message : String(e));
     }

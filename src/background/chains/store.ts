@@ -1,6 +1,7 @@
 /**
- * Chain storage in storage.local: one key per underlying (`chain:SPX`) plus the index
- * (`chains:index`, ./chain-index.ts) of summaries so the list never loads every chain.
+ * Chain storage in storage.local: one key per underlying (`chain:SPX`), its page symbols and
+ * conversions on their own (`mapping:SPX`: a mapping change does not rewrite the chain; ./record.ts)
+ * and the index (`chains:index`, ./chain-index.ts) of summaries so the list never loads every chain.
  *
  * Every change runs in the area's write queue (../storage/serial.ts) and writes the record and the
  * index in ONE set(): storage.set is atomic per call in both browsers, so a failed write (quota)
@@ -28,10 +29,14 @@ import {
 import {
   type ChainRecord,
   type ChainSummary,
+  checkMapping,
+  mappingKey,
+  mappingOf,
   readRecord,
   recordKey,
   StoredRecordError,
   summarize,
+  withStoredMapping,
 } from './record.ts';
 
 export type { KvArea } from '../storage/kv.ts';
@@ -79,20 +84,27 @@ export async function listChains(area: KvArea): Promise<ChainList> {
   return { chains: [...index.entries], problems: [...(index.problems ?? [])] };
 }
 
-/** The stored chain for an underlying, validated; null when there is none. */
+/** The stored chain for an underlying, validated, with its mapping (./record.ts); null when there is none. */
 export async function loadChain(
   area: KvArea,
   underlying: string,
 ): Promise<{ record: ChainRecord; chain: Chain } | null> {
   const key = recordKey(underlying);
-  const value = (await area.get(key))[key];
-  return value === undefined ? null : readRecord(value, key);
+  const mkey = mappingKey(underlying);
+  const stored = await area.get([key, mkey]);
+  if (stored[key] === undefined) return null;
+  const { record, chain } = readRecord(stored[key], key);
+  return { record: withStoredMapping(record, stored[mkey]), chain };
 }
 
-/** Writes a record and its index entry in one set() (inside a write job). */
+/** Writes a record, its mapping and its index entry in one set() (inside a write job). */
 async function put(area: KvArea, index: ChainIndex, record: ChainRecord): Promise<ChainSummary> {
   const summary = summarize(record);
-  const items = { [recordKey(record.underlying)]: record, [INDEX_KEY]: withEntry(index, summary) };
+  const items = {
+    [recordKey(record.underlying)]: record,
+    [mappingKey(record.underlying)]: mappingOf(record),
+    [INDEX_KEY]: withEntry(index, summary),
+  };
   try {
     await area.set(items);
   } catch (e) {
@@ -132,7 +144,7 @@ export function deleteChain(area: KvArea, underlying: string): Promise<void> {
     // The index first: if removing the record then fails, the chain is gone from every list and
     // lookup, and the next save of the same underlying overwrites the leftover record.
     await area.set({ [INDEX_KEY]: withoutEntry(await indexIn(area), u) });
-    await area.remove(recordKey(u));
+    await area.remove([recordKey(u), mappingKey(u)]);
   });
 }
 
@@ -142,14 +154,25 @@ export interface MappingPatch {
   aliasConversions?: Record<string, Conversion>;
 }
 
-/** Changes a chain's page symbols / conversions (validated as a whole record before writing). */
+/**
+ * Changes a chain's page symbols / conversions: its mapping and index entry in one set(), the chain
+ * itself untouched (./record.ts ChainMapping). The index entry carries the current mapping.
+ */
 export function updateMapping(area: KvArea, underlying: string, patch: MappingPatch): Promise<ChainSummary> {
+  const u = normalizeSymbol(underlying);
   return serialWrite(area, async () => {
-    const found = await loadChain(area, underlying);
-    if (!found) throw new StoredRecordError(`no stored chain for ${underlying}`);
-    const record: ChainRecord = { ...found.record, ...patch };
-    readRecord(record, recordKey(underlying));
-    return put(area, await indexIn(area), record);
+    const index = await indexIn(area);
+    const entry = index.entries.find((s) => s.underlying === u);
+    if (!entry) throw new StoredRecordError(`no stored chain for ${underlying}`);
+    const mapping = checkMapping(mappingOf({ ...entry, ...patch }), mappingKey(u));
+    const summary: ChainSummary = { ...entry, ...mapping };
+    const items = { [mappingKey(u)]: mapping, [INDEX_KEY]: withEntry(index, summary) };
+    try {
+      await area.set(items);
+    } catch (e) {
+      throw asStorageFull(e, `the ${u} chain's symbols`, JSON.stringify(mapping).length);
+    }
+    return summary;
   });
 }
 
