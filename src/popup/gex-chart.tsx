@@ -15,6 +15,8 @@ const L = 44;
 const R = W - 44;
 const T = 14;
 const B = 126;
+/** A 10 px label's width per character, a little over the digits' 6.4 px in DejaVu Sans (popup.css). */
+const LABEL_CHAR_PX = 6.5;
 
 /** "+3.9 bn", "−820 m": the axis's short money (the legend says dollars per 1 % move). */
 export function shortMoney(v: number): string {
@@ -58,11 +60,20 @@ export function GexChart(props: Props) {
   const curve = d.profile.map((q) => `${sx(q.price).toFixed(1)},${yCurve(q.netGex).toFixed(1)}`).join(' ');
   const px = sx(pagePrice);
   const fx = flip !== null && flip >= d.lo && flip <= d.hi ? sx(flip) : null;
-  const anchor = (x: number, other: number | null) =>
-    other !== null && other > x ? 'end' : other !== null ? 'start' : x > (L + R) / 2 ? 'end' : 'start';
+  // A marker's label goes on the side away from the other marker, unless it would run out of the
+  // plot there (over the axis labels: a flip near the left edge): then on the other side.
+  const anchor = (x: number, other: number | null, label: string) => {
+    const away = other !== null ? (other > x ? 'end' : 'start') : x > (L + R) / 2 ? 'end' : 'start';
+    const width = label.length * LABEL_CHAR_PX + 4;
+    if (away === 'end' && x - width < L) return 'start';
+    if (away === 'start' && x + width > R) return 'end';
+    return away;
+  };
   const shift = (a: string) => (a === 'end' ? -4 : 4);
-  const pa = anchor(px, fx);
-  const fa = fx === null ? 'start' : anchor(fx, px);
+  const priceLabel = `▶ ${formatPrice(pagePrice)}`;
+  const flipLabel = flip === null ? '' : `flip ${formatPrice(flip)}`;
+  const pa = anchor(px, fx, priceLabel);
+  const fa = fx === null ? 'start' : anchor(fx, px, flipLabel);
   const summary = chartSummary(d, props, symbol);
   return (
     <svg
@@ -117,14 +128,14 @@ export function GexChart(props: Props) {
         <g class="flip-mark" data-testid="chart-flip">
           <line x1={fx} x2={fx} y1={T} y2={B} />
           <text x={fx + shift(fa)} y={B - 4} text-anchor={fa}>
-            flip {formatPrice(flip)}
+            {flipLabel}
           </text>
         </g>
       )}
       <g class="price-mark" data-testid="chart-price">
         <line x1={px} x2={px} y1={T} y2={B} />
         <text x={px + shift(pa)} y={T - 3} text-anchor={pa}>
-          ▶ {formatPrice(pagePrice)}
+          {priceLabel}
         </text>
       </g>
     </svg>

@@ -147,6 +147,21 @@ describe('the GEX chart (real sample chain at its snapshot)', () => {
     expect($$('rect.bar.neg').length).toBeGreaterThan(0);
   });
 
+  it('keeps a marker’s label inside the plot: the flip’s goes right of its line near the left edge', () => {
+    const flipLabel = () => $('[data-testid=chart-flip] text')!;
+    const flipX = () => Number($('[data-testid=chart-flip] line')!.getAttribute('x1'));
+    // At the snapshot's price the flip is mid-chart and its label goes left, away from the price.
+    render(<GexChart {...props} symbol="SPX" split={false} />, document.body);
+    expect(flipLabel().getAttribute('text-anchor')).toBe('end');
+    render(null, document.body);
+    // 2.1 % above the flip, it sits 43 px into the plot: its 12 characters to the left would cover the
+    // axis labels (a SPY page in the E2E screenshots), so they go right of the line.
+    render(<GexChart {...props} pagePrice={4590} symbol="SPX" split={false} />, document.body);
+    expect(flipX()).toBeLessThan(100);
+    expect(flipLabel().getAttribute('text-anchor')).toBe('start');
+    expect(Number(flipLabel().getAttribute('x'))).toBeGreaterThan(flipX());
+  });
+
   it('has a text alternative naming the range, the largest strikes and the flip', () => {
     render(<GexChart {...props} symbol="SPX" split={false} />, document.body);
     expect($('svg.gex-chart')?.getAttribute('role')).toBe('img');
