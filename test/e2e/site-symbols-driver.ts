@@ -233,7 +233,11 @@ export class SiteDriver {
       if (screenshot) await popup.screenshot(screenshot, { selector: 'body' });
       await popup.click('[data-testid=levels] button');
       await popup.waitFor(`document.querySelector('[data-testid=levels-regime]')`, { timeoutMs: 20_000 });
-      if (screenshot) await popup.screenshot(`${screenshot}-confirmed`, { selector: 'body' });
+      if (screenshot) {
+        // The whole picture: the levels come a moment after the verdict.
+        await popup.waitFor(`document.querySelector('[data-testid=ladder]')`, { timeoutMs: 20_000 });
+        await popup.screenshot(`${screenshot}-confirmed`, { selector: 'body' });
+      }
       await popup.close();
       return true;
     });
