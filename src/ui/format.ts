@@ -36,10 +36,13 @@ const NEW_YORK = new Intl.DateTimeFormat('en-CA', {
   hourCycle: 'h23',
 });
 
-/** A price with sensible decimals for its size. */
+/**
+ * A price with sensible decimals for its size: cents from $10 up (a level is an estimate: SPX's flip
+ * converted to a SPY page showed "449.3634"), up to four decimals below $10.
+ */
 export function formatPrice(p: number | null): string {
   if (p === null || !Number.isFinite(p)) return '—';
-  return (p >= 1000 ? PRICE_LARGE : PRICE_SMALL).format(p);
+  return (p >= 10 ? PRICE_LARGE : PRICE_SMALL).format(p);
 }
 
 /** Signed distance of a level from the price, percent: "+0.21 %". */
