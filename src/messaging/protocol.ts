@@ -136,6 +136,8 @@ interface ChainMessages {
       aliases?: string[];
       conversion?: ConversionData;
       aliasConversions?: Record<string, ConversionData>;
+      /** Added to the chain's conversions in the background's write queue (the popup's "Use ratio"). */
+      addAliasConversions?: Record<string, ConversionData>;
     },
     ChainSummary
   >;

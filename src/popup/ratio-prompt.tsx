@@ -10,14 +10,13 @@ import { formatNewYork, formatPrice } from '../ui/format.ts';
 
 type NeedsRatio = Extract<TabAnalysis, { status: 'needs-ratio' }>;
 
+/** Saves the confirmed ratio: only this symbol's, merged into the chain's in the background's write queue. */
 export async function confirmRatio(underlying: string, symbol: string, ratio: number): Promise<void> {
-  const { chains } = await send('chains/list', null);
-  const current = chains.find((c) => c.underlying === underlying);
-  const aliasConversions = {
-    ...current?.aliasConversions,
-    [normalizeSymbol(symbol)]: { kind: 'auto' as const, ratio, confirmedAt: Date.now() },
-  };
-  await send('chains/mapping', { underlying, aliasConversions });
+  const conversion = { kind: 'auto' as const, ratio, confirmedAt: Date.now() };
+  await send('chains/mapping', {
+    underlying,
+    addAliasConversions: { [normalizeSymbol(symbol)]: conversion },
+  });
 }
 
 export function RatioPrompt({ a, onConfirm }: { a: NeedsRatio; onConfirm(ratio: number): Promise<void> }) {

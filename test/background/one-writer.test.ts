@@ -121,6 +121,25 @@ describe('one writer per storage area', () => {
     expect(lost).toBe(0);
   });
 
+  it('keeps both ratios confirmed at once for two symbols (each sent alone), in 100 rounds', async () => {
+    let lost = 0;
+    await rounds(async (area) => {
+      await saveChain(area, record('SPX', 1));
+      const confirm = (symbol: string, ratio: number) =>
+        updateMapping(area, 'SPX', {
+          addAliasConversions: { [symbol]: { kind: 'auto', ratio, confirmedAt: 1 } },
+        });
+      await Promise.all([confirm('ES1!', 0.9965), confirm('SPY', 10.01)]);
+      const { aliasConversions } = (await loadChain(area, 'SPX'))!.record;
+      const listed = (await listChains(area)).chains[0]!.aliasConversions;
+      const want = JSON.stringify([0.9965, 10.01]);
+      for (const c of [aliasConversions, listed])
+        if (JSON.stringify([c['ES1!'], c.SPY].map((x) => (x?.kind === 'auto' ? x.ratio : null))) !== want)
+          lost++;
+    });
+    expect(lost).toBe(0);
+  });
+
   it('leaves the index right when a save and a delete of another chain run at once, in 100 rounds', async () => {
     let lost = 0;
     await rounds(async (area) => {

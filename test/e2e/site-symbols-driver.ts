@@ -57,7 +57,7 @@ export class SiteDriver {
   private readonly waiting: ((slot: Slot) => void)[] = [];
   /** Harness tabs open one at a time. */
   private readonly tabsLock = serial();
-  /** The popup reads the chain's conversions and writes them back whole: two confirms at once could lose one. */
+  /** One confirm at a time: a row whose symbol was just confirmed finds it answering instead of asking. */
   private readonly confirmLock = serial();
 
   constructor(
@@ -244,18 +244,15 @@ export class SiteDriver {
   }
 
   /**
-   * What the popup's "Use ratio" saves (src/popup/levels.tsx confirmRatio), sent directly: the
-   * chain's conversions with these page symbols' confirmed ratios added, in one write.
+   * What the popup's "Use ratio" sends (src/popup/ratio-prompt.tsx confirmRatio), sent directly for
+   * these page symbols at once: their confirmed ratios, added to the chain's in one write.
    */
   saveRatios(underlying: string, ratios: Record<string, number>): Promise<{ ok: boolean }> {
     return this.confirmLock(() =>
       this.s.extEval<{ ok: boolean }>(`(async () => {
-        const list = await ${send('chains/list', null)};
-        const current = list.value.chains.find((c) => c.underlying === ${JSON.stringify(underlying)});
-        const added = Object.fromEntries(Object.entries(${JSON.stringify(ratios)})
+        const addAliasConversions = Object.fromEntries(Object.entries(${JSON.stringify(ratios)})
           .map(([symbol, ratio]) => [symbol, { kind: 'auto', ratio, confirmedAt: Date.now() }]));
-        const aliasConversions = { ...current.aliasConversions, ...added };
-        return ext.runtime.sendMessage({ gexfocus: 1, type: 'chains/mapping', payload: { underlying: ${JSON.stringify(underlying)}, aliasConversions } });
+        return ext.runtime.sendMessage({ gexfocus: 1, type: 'chains/mapping', payload: { underlying: ${JSON.stringify(underlying)}, addAliasConversions } });
       })()`),
     );
   }

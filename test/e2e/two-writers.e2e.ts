@@ -2,7 +2,8 @@
  * Nothing lost when two extension pages write at once (issue 9: with two options pages open, one of
  * two settings changes was lost in about half of the rounds, and a mapping change during a re-import
  * could put the old chain back). Two real options pages in Chromium and Firefox each run the same
- * rounds: in round k both send their message at the same moment (one broadcast). Every reply
+ * rounds: in round k both send their message at the same moment (one broadcast): settings, site
+ * switches, a re-import against a mapping change, two ratios confirmed as the popup does. Every reply
  * carries what was stored after that write, so for each round the write that ran second must show
  * both changes; a lost update shows in neither.
  *
@@ -130,5 +131,22 @@ describe.each(BROWSERS)('%s two pages writing at once', (browser) => {
     );
     expect(both({ ...stored.record, ...stored.mapping }, ROUNDS - 1)).toBe(true);
     expect(both(stored.index.entries[0]!, ROUNDS - 1)).toBe(true);
+  });
+
+  it('keeps both ratios confirmed at the same moment for two symbols (what the popup sends), every round', async () => {
+    const confirm = (prefix: string) =>
+      `{ gexfocus: 1, type: 'chains/mapping', payload: { underlying: 'SPX', addAliasConversions: { ['${prefix}' + k]: { kind: 'auto', ratio: 1 + k / 100, confirmedAt: Date.now() } } } }`;
+    type Summary = { aliasConversions: Record<string, { ratio?: number }> };
+    const [a, b] = await rounds<Summary>(s, pages, [confirm('ESA'), confirm('ESB')]);
+    const both = (x: Summary, k: number) =>
+      x.aliasConversions[`ESA${k}`]?.ratio === 1 + k / 100 &&
+      x.aliasConversions[`ESB${k}`]?.ratio === 1 + k / 100;
+    const lost = a.filter((r, k) => !(r.ok && b[k]!.ok && (both(r.value, k) || both(b[k]!.value, k))));
+    expect(lost).toHaveLength(0);
+    const { value } = await s.extEval<Reply<{ chains: Summary[] }>>(
+      `ext.runtime.sendMessage({ gexfocus: 1, type: 'chains/list', payload: null })`,
+    );
+    const confirmed = Object.keys(value.chains[0]!.aliasConversions).filter((x) => /^ES[AB]\d+$/.test(x));
+    expect(confirmed).toHaveLength(2 * ROUNDS);
   });
 });

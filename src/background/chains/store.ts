@@ -151,7 +151,14 @@ export function deleteChain(area: KvArea, underlying: string): Promise<void> {
 export interface MappingPatch {
   aliases?: string[];
   conversion?: Conversion;
+  /** All of the chain's per-symbol conversions (the options page's list). */
   aliasConversions?: Record<string, Conversion>;
+  /**
+   * Conversions added to the chain's (or replacing those of the same symbols), merged inside the write
+   * queue: the popup's "Use ratio" sends only the one it confirms, so two confirms at once keep both
+   * (it read the list and wrote the whole map back, and the later write dropped the other).
+   */
+  addAliasConversions?: Record<string, Conversion>;
 }
 
 /**
@@ -164,7 +171,10 @@ export function updateMapping(area: KvArea, underlying: string, patch: MappingPa
     const index = await indexIn(area);
     const entry = index.entries.find((s) => s.underlying === u);
     if (!entry) throw new StoredRecordError(`no stored chain for ${underlying}`);
-    const mapping = checkMapping(mappingOf({ ...entry, ...patch }), mappingKey(u));
+    const { addAliasConversions, ...whole } = patch;
+    const next = { ...entry, ...whole };
+    if (addAliasConversions) next.aliasConversions = { ...next.aliasConversions, ...addAliasConversions };
+    const mapping = checkMapping(mappingOf(next), mappingKey(u));
     const summary: ChainSummary = { ...entry, ...mapping };
     const items = { [mappingKey(u)]: mapping, [INDEX_KEY]: withEntry(index, summary) };
     try {
