@@ -162,12 +162,7 @@ export function sourceLocator(
     method: opts.method,
     site: opts.site,
     decimal: opts.decimal,
-    steps: {
-      symbols: opts.symbol.length,
-      prices: opts.price.length,
-      symbolAt: (i) => symbolAt(i),
-      priceAt: (i, symbol, isPaused) => priceAt(i, symbol, isPaused),
-    },
+    steps: { symbols: opts.symbol.length, prices: opts.price.length, symbolAt, priceAt },
     findSymbol(within) {
       for (let i = 0; i < opts.symbol.length; i++) {
         const t = symbolAt(i, within);

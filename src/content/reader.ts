@@ -428,8 +428,10 @@ export function startReader(doc: Document, locator: Locator, opts: ReaderOptions
     if (steps && !sweep && now >= fullAt)
       sweep = { symbol: 0, price: 0, cost: 0, confidence: confidenceBefore };
     const due = !steps && now >= fullAt;
-    stepsNow = 0;
-    sliceStart = costClock();
+    if (sweep) {
+      stepsNow = 0;
+      sliceStart = costClock();
+    }
     const symbolFound = steps ? sweepOn('symbol', steps) : undefined;
     if (symbolFound !== undefined) symbolTarget = adopt(symbolFound, symbolTarget);
     else if (due || !live(symbolTarget))

@@ -79,6 +79,12 @@ export class StoredRecordError extends Error {
   override name = 'StoredRecordError';
 }
 
+/** "<key>: <field> <what is wrong>" for the first issue zod found (`whole` names the value itself). */
+function invalid(key: string, issues: readonly z.core.$ZodIssue[], whole: string): StoredRecordError {
+  const issue = issues[0];
+  return new StoredRecordError(`${key}: ${issue?.path.join('.') || whole} ${issue?.message ?? 'is invalid'}`);
+}
+
 /** Validates (after migrating) a stored value; returns the record and its rebuilt chain. */
 export function readRecord(value: unknown, key: string): { record: ChainRecord; chain: Chain } {
   if (typeof value !== 'object' || value === null) throw new StoredRecordError(`${key}: not an object`);
@@ -86,12 +92,7 @@ export function readRecord(value: unknown, key: string): { record: ChainRecord; 
   let v = typeof raw.schemaVersion === 'number' ? raw.schemaVersion : 1;
   while (v < RECORD_SCHEMA_VERSION && MIGRATIONS[v]) raw = MIGRATIONS[v++]!(raw);
   const parsed = recordSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new StoredRecordError(
-      `${key}: ${issue?.path.join('.') || '(record)'} ${issue?.message ?? 'is invalid'}`,
-    );
-  }
+  if (!parsed.success) throw invalid(key, parsed.error.issues, '(record)');
   let chain: Chain;
   try {
     chain = chainFromJSON(parsed.data.chain);
@@ -126,23 +127,14 @@ export const mappingOf = (m: ChainMapping): ChainMapping => ({
 export function checkMapping(value: ChainMapping, key: string): ChainMapping {
   const parsed = mappingSchema.safeParse(value);
   if (parsed.success) return parsed.data as ChainMapping;
-  const issue = parsed.error.issues[0];
-  throw new StoredRecordError(
-    `${key}: ${issue?.path.join('.') || '(mapping)'} ${issue?.message ?? 'is invalid'}`,
-  );
+  throw invalid(key, parsed.error.issues, '(mapping)');
 }
 
-/** The stored mapping of a chain, or null when there is none or it fails validation (the record's then). */
-function storedMapping(value: unknown): ChainMapping | null {
-  if (value === undefined) return null;
-  const parsed = mappingSchema.safeParse(value);
-  return parsed.success ? (parsed.data as ChainMapping) : null;
-}
-
-/** The record with its stored mapping, when there is a valid one. */
+/** The record with its stored mapping `value`; the record's own when there is none or it fails validation. */
 export function withStoredMapping(record: ChainRecord, value: unknown): ChainRecord {
-  const mapping = storedMapping(value);
-  return mapping ? { ...record, ...mapping } : record;
+  if (value === undefined) return record;
+  const parsed = mappingSchema.safeParse(value);
+  return parsed.success ? { ...record, ...(parsed.data as ChainMapping) } : record;
 }
 
 export interface NewRecordInput {

@@ -97,6 +97,15 @@ export async function loadChain(
   return { record: withStoredMapping(record, stored[mkey]), chain };
 }
 
+/** One set() of `items`; a quota error becomes StorageFullError naming `what` (`value`'s size). */
+async function setAll(area: KvArea, items: Record<string, unknown>, what: string, value: unknown) {
+  try {
+    await area.set(items);
+  } catch (e) {
+    throw asStorageFull(e, what, JSON.stringify(value).length);
+  }
+}
+
 /** Writes a record, its mapping and its index entry in one set() (inside a write job). */
 async function put(area: KvArea, index: ChainIndex, record: ChainRecord): Promise<ChainSummary> {
   const summary = summarize(record);
@@ -105,11 +114,7 @@ async function put(area: KvArea, index: ChainIndex, record: ChainRecord): Promis
     [mappingKey(record.underlying)]: mappingOf(record),
     [INDEX_KEY]: withEntry(index, summary),
   };
-  try {
-    await area.set(items);
-  } catch (e) {
-    throw asStorageFull(e, `the ${record.underlying} chain`, JSON.stringify(record).length);
-  }
+  await setAll(area, items, `the ${record.underlying} chain`, record);
   return summary;
 }
 
@@ -177,11 +182,7 @@ export function updateMapping(area: KvArea, underlying: string, patch: MappingPa
     const mapping = checkMapping(mappingOf(next), mappingKey(u));
     const summary: ChainSummary = { ...entry, ...mapping };
     const items = { [mappingKey(u)]: mapping, [INDEX_KEY]: withEntry(index, summary) };
-    try {
-      await area.set(items);
-    } catch (e) {
-      throw asStorageFull(e, `the ${u} chain's symbols`, JSON.stringify(mapping).length);
-    }
+    await setAll(area, items, `the ${u} chain's symbols`, mapping);
     return summary;
   });
 }
